@@ -1,0 +1,5 @@
+build/obj/calendars/cal_expand.o: calendars/cal_expand.c calendars/cal.h \
+ engine/status.h engine/xmalloc.h
+calendars/cal.h:
+engine/status.h:
+engine/xmalloc.h:

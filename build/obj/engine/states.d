@@ -1,0 +1,2 @@
+build/obj/engine/states.o: engine/states.c engine/states.h
+engine/states.h:

@@ -1,0 +1,91 @@
+/*
+ * The global options, shared by the top level and every command through an
+ * argp child, so `iopsched --json runs` and `iopsched runs --json` agree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "command.h"
+#include "exitcode.h"
+
+struct globals globals;
+
+enum { OPT_DB = 0x100 };
+
+static const struct argp_option global_options[] = {
+	{ "db", OPT_DB, "PATH", 0,
+	  "Database file (default: $IOPSCHED_DB, else ./iopsched.db)", 0 },
+	{ "quiet", 'q', NULL, 0, "Print nothing on success", 0 },
+	{ "json", 'j', NULL, 0, "Machine-readable JSON on stdout", 0 },
+	{ NULL, 0, NULL, 0, NULL, 0 }
+};
+
+static error_t
+global_parse(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case OPT_DB:
+		if (arg[0] == '\0')
+			argp_error(state, "--db needs a non-empty path");
+		globals.db = arg;
+		return 0;
+	case 'q':
+		globals.quiet = true;
+		return 0;
+	case 'j':
+		globals.json = true;
+		return 0;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+}
+
+const struct argp cmd_global_argp = {
+	global_options, global_parse, NULL, NULL, NULL, NULL, NULL
+};
+
+const struct argp_child cmd_global_child[] = {
+	{ &cmd_global_argp, 0, "Global options:", 1 },
+	{ NULL, 0, NULL, 0 }
+};
+
+const char *
+cmd_db_path(void)
+{
+	const char *env;
+
+	if (globals.db != NULL)
+		return globals.db;
+	env = getenv("IOPSCHED_DB");
+	if (env != NULL && env[0] != '\0')
+		return env;
+	return "iopsched.db";
+}
+
+int
+cmd_parse(const struct argp *argp, int argc, char **argv, void *input)
+{
+	error_t err;
+
+	err = argp_parse(argp, argc, argv, 0, NULL, input);
+	return err == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+int
+cmd_run_number(const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || n < 1 || n > 1000000000L)
+		return 0;
+	return (int)n;
+}
+
+int
+cmd_not_implemented(const char *name)
+{
+	fprintf(stderr, "iopsched: %s: not implemented yet\n", name);
+	return EXIT_SOFTWARE;
+}

@@ -1,0 +1,157 @@
+/*
+ * How the scenario loader names a place in its input: "demo.json:
+ * participants[3].state: ..." for JSON, "roster.csv:14:3: ..." for a CSV
+ * roster record, and how it quotes user text so that a message stays one
+ * short line.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario_int.h"
+#include "status.h"
+#include "xmalloc.h"
+
+/*
+ * Copies s into buf (SCN_QBUF bytes) with control characters as '?' and,
+ * past SCN_QUOTE_MAX bytes, cut at a character boundary with "...".
+ * Returns buf.
+ */
+const char *
+scn_quote(const char *s, char *buf)
+{
+	size_t n = 0;
+
+	for (; s[n] != '\0' && n < SCN_QUOTE_MAX; n++) {
+		unsigned char ch = (unsigned char)s[n];
+
+		buf[n] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	if (s[n] != '\0') {
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The 1-based column of key in the roster's header, or 0. */
+static size_t
+scn_column(const struct scn_ctx *c, const char *key)
+{
+	if (key == NULL)
+		return 0;
+	for (size_t i = 0; i < c->ncolumns; i++)
+		if (strcmp(c->columns[i], key) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The "FILE: PATH.KEY" or "ROSTER:LINE:COLUMN" prefix (caller frees). */
+static char *
+scn_place(const struct scn_ctx *c, const struct scn_where *w,
+    const char *key)
+{
+	char qb[SCN_QBUF];
+	size_t col;
+
+	if (w != NULL && w->line > 0) {
+		if ((col = scn_column(c, key)) > 0)
+			return xasprintf("%s:%d:%zu", c->roster, w->line, col);
+		return xasprintf("%s:%d", c->roster, w->line);
+	}
+	if (key != NULL)
+		scn_quote(key, qb);
+	if (w != NULL && w->path != NULL && key != NULL)
+		return xasprintf("%s: %s.%s", c->file, w->path, qb);
+	if (w != NULL && w->path != NULL)
+		return xasprintf("%s: %s", c->file, w->path);
+	if (key != NULL)
+		return xasprintf("%s: %s", c->file, qb);
+	return xstrdup(c->file);
+}
+
+static int
+scn_vfail(struct scn_ctx *c, const struct scn_where *w, const char *key,
+    const char *fmt, va_list ap)
+{
+	char *place, *what;
+
+	if (c->cause != NULL)
+		return IOP_EINPUT;
+	place = scn_place(c, w, key);
+	if (vasprintf(&what, fmt, ap) < 0)
+		what = NULL;
+	c->cause = xasprintf("%s: %s", place, what ? what : "invalid input");
+	free(place);
+	free(what);
+	return IOP_EINPUT;
+}
+
+/*
+ * Records "PLACE: what" as the error, unless one is recorded already, and
+ * returns IOP_EINPUT.  key (may be NULL) is the member of the object at w
+ * that is wrong; for a roster record it picks the column.
+ */
+int
+scn_fail(struct scn_ctx *c, const struct scn_where *w, const char *key,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = scn_vfail(c, w, key, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+/* A required key that is absent: named in the text, not in the path. */
+int
+scn_missing(struct scn_ctx *c, const struct scn_where *w, const char *key)
+{
+	const char *at = w != NULL && w->line > 0 ? key : NULL;
+
+	return scn_fail(c, w, at, "missing required key '%s'", key);
+}
+
+/*
+ * The path of w's member key, or of its element index when index is not
+ * SCN_NOINDEX: "program.windows[2]" (caller frees).
+ */
+char *
+scn_child_path(const struct scn_where *w, const char *key, size_t index)
+{
+	const char *base = w != NULL ? w->path : NULL;
+
+	if (index == SCN_NOINDEX)
+		return base ? xasprintf("%s.%s", base, key) : xstrdup(key);
+	if (base != NULL)
+		return xasprintf("%s.%s[%zu]", base, key, index);
+	return xasprintf("%s[%zu]", key, index);
+}
+
+/* path relative to the scenario's folder, unless absolute (caller frees). */
+char *
+scn_resolve(const struct scn_ctx *c, const char *path)
+{
+	if (path[0] == '/' || c->dir == NULL || c->dir[0] == '\0')
+		return xstrdup(path);
+	return xasprintf("%s/%s", c->dir, path);
+}
+
+void
+scn_ctx_release(struct scn_ctx *c)
+{
+	for (size_t i = 0; i < c->ncolumns; i++)
+		free(c->columns[i]);
+	free(c->columns);
+	free(c->lines);
+	free(c->roster);
+	free(c->dir);
+	free(c->cause);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,24 @@
+/*
+ * The solve pipeline shared by `solve` and `demo`: load and store the
+ * scenario, build the model, solve, store the run, write the files.
+ */
+#ifndef IOP_SOLVE_FLOW_H
+#define IOP_SOLVE_FLOW_H
+
+#include "run.h"
+
+struct solve_args {
+	const char *scenario;		/* NULL: what the database holds */
+	const char *out_dir;		/* NULL: no schedule files */
+	double	time_limit;		/* seconds, 0: default */
+};
+
+/*
+ * Runs the pipeline on the database at db_path and fills *r (caller
+ * releases) with the stored run.  Nothing is stored unless everything
+ * succeeds.  Returns 0 or a negative status with *cause.
+ */
+int	solve_flow(const char *db_path, const struct solve_args *a,
+	    struct run *r, char **cause);
+
+#endif

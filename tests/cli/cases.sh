@@ -1,0 +1,129 @@
+# Command-line cases, sourced by tests/cli/run.sh.  $DATA is tests/cli/data,
+# $ROOT the source tree, $WORK a scratch folder (the cwd of each command).
+# t NAME EXIT STDERR-SUBSTRING ARG...
+
+OK=$DATA/ok/scenario.json
+BAD=$DATA/bad
+
+# --- help, version, usage (64) -------------------------------------------
+t "--help lists the commands" 0 "" --help
+check "--help names every command" 'for c in demo solve schedule explain runs diff publish shifts calendar rotation report; do grep -q "^  $c " out || exit 1; done'
+t "--version" 0 "" --version
+check "--version prints the version" 'grep -q "^iopsched [0-9]" out'
+for c in demo solve schedule explain runs diff publish shifts calendar rotation report; do
+	t "$c --help" 0 "" $c --help
+	check "$c --help shows a usage line" "grep -q 'Usage: iopsched $c' out"
+done
+t "no command is a usage error" 64 "a command is required"
+t "unknown command" 64 "unknown command 'frobnicate'" frobnicate
+t "unknown global option" 64 "unrecognized option" --frob runs
+t "unknown command option" 64 "unrecognized option" solve --frob
+t "bad --format" 64 "--format: 'xml'" schedule --format xml
+t "bad --run" 64 "--run: 'x'" schedule --run x
+t "bad --time-limit" 64 "--time-limit: '-3'" solve --time-limit -3 "$OK"
+t "solve takes one scenario" 64 "too many arguments" solve a.json b.json
+t "calendar needs expand" 64 "only subcommand is 'expand'" calendar list x.ics --from 2026-12-07 --to 2026-12-14
+t "calendar expand needs a window" 64 "needs --from and --to" calendar expand x.ics
+t "calendar expand bad date" 64 "YYYY-MM-DD" calendar expand "$DATA/ok/cal/p2.ics" --from 2026-13-01 --to 2026-12-14
+t "calendar expand bad zone" 64 "unknown time zone 'Nowhere/City'" calendar expand "$DATA/ok/cal/p2.ics" --from 2026-12-07 --to 2026-12-14 --tz Nowhere/City
+
+# --- reading commands on a missing database (66, nothing created) --------
+t "schedule without a database" 66 "nodb.db" --db nodb.db schedule
+check "schedule did not create the database" '[ ! -e nodb.db ]'
+t "runs without a database" 66 "nodb.db" runs --db nodb.db
+check "runs did not create the database" '[ ! -e nodb.db ]'
+t "solve without scenario or database" 65 "no scenario stored yet" --db nodb.db solve
+check "solve did not create the database" '[ ! -e nodb.db ]'
+
+# --- a good solve, then the reading commands ------------------------------
+t "solve a scenario" 0 "" --db s.db solve "$OK" --out outdir
+check "solve prints a summary" 'grep -q "^run 1: placed 2 of 3" out'
+check "schedule.json written 0600" '[ "$(stat -c %a outdir/schedule.json)" = 600 ]'
+check "schedule.csv written 0600" '[ "$(stat -c %a outdir/schedule.csv)" = 600 ]'
+check "schedule.csv has the header and CRLF" 'head -1 outdir/schedule.csv | od -c | grep -q "m   a   k   e   u   p  \\\\r  \\\\n"'
+check "no temporary files left in the output folder" '[ "$(ls -A outdir | wc -l)" -eq 2 ]'
+t "schedule json" 0 "" --db s.db schedule --format json
+check "schedule json equals schedule.json" 'cmp out outdir/schedule.json'
+check "schedule json is valid JSON with the summary" 'python3 -c "import json,sys; d=json.load(open(\"out\")); s=d[\"summary\"]; sys.exit(0 if (d[\"run\"],s[\"participants\"],s[\"placed\"],s[\"unplaced\"],s[\"groups_open\"]) == (1,3,2,1,1) else 1)"'
+check "P3 is unplaced for licensure" 'python3 -c "import json,sys; d=json.load(open(\"out\")); p=[x for x in d[\"participants\"] if x[\"id\"]==\"P3\"][0]; sys.exit(0 if p[\"status\"]==\"unplaced\" and p[\"group\"] is None and \"OK\" in p[\"reason\"] else 1)"'
+check "P2 loses the Tuesday-evening-free weeks nothing: 12 h a week" 'python3 -c "import json,sys; d=json.load(open(\"out\")); p=[x for x in d[\"participants\"] if x[\"id\"]==\"P2\"][0]; sys.exit(0 if [w[\"hours\"] for w in p[\"weeks\"]]==[6.0,6.0] else 1)"'
+check "times are local RFC 3339" 'grep -q "\"start\":	\"2026-12-07T18:00:00-06:00\"" out || grep -q "2026-12-07T18:00:00-06:00" out'
+t "schedule csv" 0 "" --db s.db schedule --format csv
+check "schedule csv equals schedule.csv" 'cmp out outdir/schedule.csv'
+t "schedule table" 0 "" --db s.db schedule
+check "table names the group and the unplaced" 'grep -q "^G1 " out && grep -q "Unplaced" out && grep -q "P3" out'
+t "schedule --json means json" 0 "" --db s.db schedule --json
+check "--json output is JSON" 'python3 -c "import json; json.load(open(\"out\"))"'
+t "schedule one participant" 0 "" --db s.db schedule --participant P1 --format json
+check "only P1 is listed" 'python3 -c "import json,sys; d=json.load(open(\"out\")); sys.exit(0 if [p[\"id\"] for p in d[\"participants\"]]==[\"P1\"] else 1)"'
+t "schedule unknown participant" 65 "unknown participant 'P99'" --db s.db schedule --participant P99
+t "schedule unknown clinician" 65 "unknown clinician 'C9'" --db s.db schedule --clinician C9
+t "schedule unknown run" 65 "no run 7" --db s.db schedule --run 7
+t "runs" 0 "" --db s.db runs
+check "runs lists run 1" 'grep -qE "^ +1 " out'
+t "runs --json" 0 "" --db s.db runs --json
+check "runs --json is an array of one" 'python3 -c "import json,sys; sys.exit(0 if len(json.load(open(\"out\")))==1 else 1)"'
+t "solve again from the database" 0 "" --db s.db solve --quiet
+check "--quiet prints nothing" '[ ! -s out ]'
+t "IOPSCHED_DB is the default database" 0 "" solve "$OK" --quiet
+check "IOPSCHED_DB file exists" '[ -s "$IOPSCHED_DB" ]'
+t "fail-on-unplaced exits 1" 1 "" --db s.db solve --fail-on-unplaced --quiet
+t "solve --json prints the document" 0 "" --db s.db solve --json
+check "solve --json is run 4" 'python3 -c "import json,sys; sys.exit(0 if json.load(open(\"out\"))[\"run\"]==4 else 1)"'
+
+# --- invalid scenarios: 65, nothing stored --------------------------------
+t "JSON syntax error names the line" 65 "syntax.json" --db s.db solve "$BAD/syntax.json"
+t "empty scenario file" 65 "empty.json" --db s.db solve "$BAD/empty.json"
+t "unknown key" 65 "program.colour" --db s.db solve "$BAD/unknown_key.json"
+t "start not a Monday" 65 "program.start" --db s.db solve "$BAD/not_monday.json"
+t "unknown zone" 65 "program.timezone" --db s.db solve "$BAD/bad_zone.json"
+t "bad state code" 65 "participants[0].state" --db s.db solve "$BAD/bad_state.json"
+t "duplicate id" 65 "P1" --db s.db solve "$BAD/dup_id.json"
+t "unknown clinician" 65 "groups[0].clinician" --db s.db solve "$BAD/unknown_clinician.json"
+t "unknown day code" 65 "groups[0].sessions[0].day" --db s.db solve "$BAD/bad_day.json"
+t "session outside every window" 65 "groups[0].sessions[0]" --db s.db solve "$BAD/outside_window.json"
+t "group over the weekly maximum" 65 "groups[0]" --db s.db solve "$BAD/over_max.json"
+t "missing required key" 65 "participants[0].track" --db s.db solve "$BAD/missing_required.json"
+t "negative number" 65 "program.min_hours_per_week" --db s.db solve "$BAD/negative.json"
+t "group_size min above max" 65 "program.group_size" --db s.db solve "$BAD/size_order.json"
+t "impossible date" 65 "participants[0].start" --db s.db solve "$BAD/bad_date.json"
+t "participant with no week in the program" 65 "participants[0]" --db s.db solve "$BAD/no_week.json"
+t "unknown prefer" 65 "participants[0].prefer" --db s.db solve "$BAD/bad_prefer.json"
+t "wrong type" 65 "program.weeks" --db s.db solve "$BAD/wrong_type.json"
+t "key given twice" 65 "weeks" --db s.db solve "$BAD/dup_key.json"
+t "bad time of day" 65 "groups[0].sessions[0].start" --db s.db solve "$BAD/bad_time.json"
+t "garbage shift calendar" 65 "garbage.ics" --db s.db solve "$BAD/bad_ics.json"
+t "RRULE without FREQ" 65 "norule.ics" --db s.db solve "$BAD/bad_rrule.json"
+t "missing scenario file" 66 "nope.json" --db s.db solve nope.json
+t "scenario is a directory" 66 "$BAD" --db s.db solve "$BAD"
+t "missing shift calendar" 66 "nope.ics" --db s.db solve "$BAD/missing_ics.json"
+t "runs after the bad inputs" 0 "" --db s.db runs --json
+check "no bad input stored a run" 'python3 -c "import json,sys; sys.exit(0 if len(json.load(open(\"out\")))==4 else 1)"'
+
+# --- output and database errors ---------------------------------------------
+mkdir -p "$WORK/ro" && touch "$WORK/ro/file"
+t "--out is a file" 73 "ro/file" --db s.db solve --out ro/file
+t "database is a directory" 66 "ro" --db ro runs
+printf 'not a database, just text that is long enough to be a header...' > "$WORK/junk.db"
+t "database file that is not SQLite" 65 "junk.db" --db junk.db runs
+
+# --- calendar expand ---------------------------------------------------------
+t "calendar expand" 0 "" calendar expand "$DATA/ok/cal/p2.ics" --from 2026-12-07 --to 2026-12-14 --tz America/Chicago
+check "expand prints two shifts as JSON lines" '[ "$(wc -l < out)" -eq 2 ] && head -1 out | grep -q "^{\"start\":\"2026-12-08T13:00:00Z\",\"end\":\"2026-12-09T01:00:00Z\",\"uid\":\"p2-day-shift\",\"summary\":\"Day shift\"}$"'
+t "calendar expand from stdin" 0 "" calendar expand - --from 2026-12-07 --to 2026-12-14 < "$DATA/ok/cal/p2.ics"
+t "calendar expand table" 0 "" calendar expand "$DATA/ok/cal/p2.ics" --from 2026-12-07 --to 2026-12-14 --tz America/Chicago --format table
+check "table shows local times" 'grep -q "2026-12-08 07:00  2026-12-08 19:00" out'
+t "calendar expand missing file" 66 "nope.ics" calendar expand nope.ics --from 2026-12-07 --to 2026-12-14
+t "calendar expand garbage" 65 "garbage.ics" calendar expand "$BAD/cal/garbage.ics" --from 2026-12-07 --to 2026-12-14
+t "calendar expand truncated" 65 "truncated.ics" calendar expand "$BAD/cal/truncated.ics" --from 2026-12-07 --to 2026-12-14
+t "calendar expand SECONDLY" 65 "SECONDLY" calendar expand "$BAD/cal/secondly.ics" --from 2026-12-07 --to 2026-12-14
+
+# --- demo and not-yet-implemented commands -----------------------------------
+t "demo" 0 "" demo
+check "demo prints a table with groups" 'grep -q "^GROUP" out && grep -q "placed" out'
+check "demo leaves no temporary folder" '! ls /tmp | grep -q "^iopsched-demo\." || [ "$(ls -d /tmp/iopsched-demo.* 2>/dev/null | wc -l)" -eq 0 ]'
+t "demo --json" 0 "" demo --json
+check "demo --json validates" 'python3 -c "import json; json.load(open(\"out\"))"'
+for c in explain diff publish shifts rotation report; do
+	t "$c is not implemented yet" 70 "$c: not implemented yet" $c
+done
