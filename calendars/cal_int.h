@@ -167,7 +167,7 @@ struct cal_event {
 	int	 count;			/* 0: none */
 	bool	 has_until;
 	struct cal_when until;
-	int	 rrule_line;
+	icalproperty *rrule_prop;
 	struct cal_rdate *rdates;
 	size_t	 nrdates;
 	struct cal_when *exdates;
@@ -185,11 +185,12 @@ void	cal_event_release(struct cal_event *e);
 /* Recurrences (cal_recur.c). */
 
 /*
- * Emits the instances of master m that no override in ovr (n of them,
- * same UID) replaces, and the overrides themselves.
+ * Emits the instances of master m (NULL: none) that no override in ovr
+ * (n of them, same UID) replaces, and, when emit_overrides, the
+ * overrides themselves.
  */
 int	cal_recur_expand(struct cal_ctx *x, const struct cal_event *m,
-	    struct cal_event *const *ovr, size_t n);
+	    struct cal_event *const *ovr, size_t n, bool emit_overrides);
 
 /* VFREEBUSY (cal_freebusy.c). */
 

@@ -3,6 +3,7 @@
  * resolution (libical's getters ignore TZID on RDATE and RECURRENCE-ID and
  * turn an unknown TZID into a floating time silently), and instance ends.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cal_int.h"

@@ -12,6 +12,7 @@ run_group_release(struct run_group *g)
 	free(g->id);
 	free(g->clinician);
 	free(g->track);
+	free(g->timetable);
 	for (i = 0; i < g->nmembers; i++)
 		free(g->members[i]);
 	free(g->members);

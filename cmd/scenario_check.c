@@ -97,7 +97,8 @@ scn_check_ids(struct scn_ctx *c, const struct scenario *sc)
 		snprintf(path, sizeof path, "groups[%zu]", later);
 		w.path = path;
 		ret = scn_fail(c, &w, "id", "duplicate id '%s' (also "
-		    "groups[%zu])", scn_quote(sc->groups[later].id, qb), earlier);
+		    "groups[%zu])", scn_quote(sc->groups[later].id, qb),
+		    earlier);
 		goto out;
 	}
 	for (i = 0; i < sc->nparticipants; i++)

@@ -29,7 +29,7 @@
 /* Where the loader is and how it names places in its messages. */
 struct scn_ctx {
 	const char *file;	/* the scenario as named on the command line */
-	char	*dir;		/* its folder, "" for the current one */
+	char	*dir;		/* its folder and '/'; "": the current one */
 	char	*cause;		/* the first error, one line */
 	/* Set while and after reading a CSV roster. */
 	char	*roster;	/* its path, as used in messages */
@@ -124,7 +124,10 @@ int	scn_read_roster(struct scn_ctx *c, const char *path,
 /* scenario_check.c: the cross-item checks of scenario_validate(). */
 int	scn_check(struct scn_ctx *c, const struct scenario *sc);
 
-/* scenario.c */
+/* scenario_program.c */
 void	scn_window_defaults(struct scn_program *pg);
+
+/* scenario.c: true when s[0..len) is UTF-8 without NUL; else *bad is set. */
+bool	scn_utf8_valid(const char *s, size_t len, size_t *bad);
 
 #endif

@@ -94,7 +94,8 @@ scn_parse_clinicians(struct scn_ctx *c, const cJSON *arr, struct scenario *sc)
 	cJSON_ArrayForEach(item, arr) {
 		snprintf(path, sizeof path, "clinicians[%zu]", i);
 		w.path = path;
-		if ((ret = scn_clinician(c, &w, item, &sc->clinicians[i++])) != 0)
+		if ((ret = scn_clinician(c, &w, item,
+		    &sc->clinicians[i++])) != 0)
 			return ret;
 	}
 	return 0;

@@ -140,7 +140,7 @@ scn_resolve(const struct scn_ctx *c, const char *path)
 {
 	if (path[0] == '/' || c->dir == NULL || c->dir[0] == '\0')
 		return xstrdup(path);
-	return xasprintf("%s/%s", c->dir, path);
+	return xasprintf("%s%s", c->dir, path);
 }
 
 void

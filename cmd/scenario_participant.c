@@ -73,7 +73,8 @@ scn_prefer(struct scn_ctx *c, const struct scn_where *w, const cJSON *obj,
 		*out = SCN_PREFER_WEEKEND;
 	else
 		ret = scn_fail(c, w, "prefer",
-		    "unknown prefer '%s' (evening or weekend)", scn_quote(s, qb));
+		    "unknown prefer '%s' (evening or weekend)",
+		    scn_quote(s, qb));
 	free(s);
 	return ret;
 }

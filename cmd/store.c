@@ -27,13 +27,17 @@ store_strerror(int errnum)
 	return s;
 }
 
-/* The same message, lowercased at its start, for SQLite's texts. */
+/*
+ * SQLite's message in lower case, as ours are: SQLite writes some in
+ * capitals ("FOREIGN KEY constraint failed").
+ */
 static char *
 store_lower(const char *msg)
 {
-	char *s = xstrdup(msg != NULL ? msg : "unknown error");
+	char *s = xstrdup(msg != NULL ? msg : "unknown error"), *p;
 
-	s[0] = (char)tolower((unsigned char)s[0]);
+	for (p = s; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
 	return s;
 }
 
@@ -104,14 +108,29 @@ store_exec(struct store *st, const char *sql, char **cause)
 int
 store_step_done(struct store *st, sqlite3_stmt *stmt, char **cause)
 {
-	int rc;
+	int rc, ret = 0;
 
 	rc = sqlite3_step(stmt);
+	/* Read the message before reset, which may replace it. */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = store_fail(st, rc, cause);
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_fail(st, rc, cause);
-	return 0;
+	return ret;
+}
+
+int
+store_step_bound(struct store *st, sqlite3_stmt *stmt, int bad, char **cause)
+{
+	int ret;
+
+	if (bad) {
+		ret = store_fail(st, sqlite3_errcode(st->db), cause);
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		return ret;
+	}
+	return store_step_done(st, stmt, cause);
 }
 
 int

@@ -49,6 +49,13 @@ int	store_exec(struct store *st, const char *sql, char **cause);
  */
 int	store_step_done(struct store *st, sqlite3_stmt *stmt, char **cause);
 
+/*
+ * Like store_step_done, for a statement just bound: bad is nonzero when a
+ * bind failed, which is reported instead of stepping.
+ */
+int	store_step_bound(struct store *st, sqlite3_stmt *stmt, int bad,
+	    char **cause);
+
 /* Binds s, or NULL when s is NULL. */
 int	store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 

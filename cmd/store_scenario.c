@@ -149,10 +149,7 @@ store_save_program(struct store *st, const struct scn_program *p,
 	bad |= store_bind_text(stmt, 17, p->video_url);
 	bad |= store_bind_text(stmt, 18, p->invite_title);
 	bad |= store_bind_text(stmt, 19, p->crisis_text);
-	if (bad)
-		ret = store_fail(st, sqlite3_errcode(st->db), cause);
-	else
-		ret = store_step_done(st, stmt, cause);
+	ret = store_step_bound(st, stmt, bad, cause);
 	sqlite3_finalize(stmt);
 	free(windows);
 	return ret;
@@ -174,11 +171,7 @@ store_save_clinician(struct store *st, sqlite3_stmt *stmt,
 	bad |= sqlite3_bind_double(stmt, 5, c->max_hours);
 	bad |= sqlite3_bind_int(stmt, 6, c->max_groups);
 	bad |= store_bind_calendar(stmt, 7, &c->calendar);
-	if (bad) {
-		ret = store_fail(st, sqlite3_errcode(st->db), cause);
-		sqlite3_reset(stmt);
-	} else
-		ret = store_step_done(st, stmt, cause);
+	ret = store_step_bound(st, stmt, bad, cause);
 	free(states);
 	return ret;
 }
@@ -197,11 +190,7 @@ store_save_group(struct store *st, sqlite3_stmt *stmt,
 	bad |= store_bind_text(stmt, 3, g->clinician);
 	bad |= sqlite3_bind_int(stmt, 4, g->capacity);
 	bad |= store_bind_text(stmt, 5, sessions);
-	if (bad) {
-		ret = store_fail(st, sqlite3_errcode(st->db), cause);
-		sqlite3_reset(stmt);
-	} else
-		ret = store_step_done(st, stmt, cause);
+	ret = store_step_bound(st, stmt, bad, cause);
 	free(sessions);
 	return ret;
 }
@@ -230,11 +219,7 @@ store_save_participant(struct store *st, sqlite3_stmt *stmt,
 	bad |= store_bind_text(stmt, 13, available);
 	bad |= sqlite3_bind_int(stmt, 14, p->available_given);
 	bad |= store_bind_calendar(stmt, 15, &p->shifts);
-	if (bad) {
-		ret = store_fail(st, sqlite3_errcode(st->db), cause);
-		sqlite3_reset(stmt);
-	} else
-		ret = store_step_done(st, stmt, cause);
+	ret = store_step_bound(st, stmt, bad, cause);
 	free(available);
 	return ret;
 }

@@ -110,6 +110,7 @@ static const char *const store_migrations[] = {
 	"  clinician TEXT,"
 	"  track TEXT,"
 	"  capacity INTEGER NOT NULL,"
+	"  timetable TEXT,"
 	"  PRIMARY KEY (run, id)"
 	") WITHOUT ROWID;"
 	"CREATE TABLE run_participants ("

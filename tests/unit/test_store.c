@@ -505,7 +505,9 @@ test_migrations_set_user_version(void **state)
 	    " WHERE type = 'table' AND name IN ('program', 'clinicians',"
 	    " 'groups', 'participants', 'runs', 'run_groups', 'run_members',"
 	    " 'run_participants', 'run_sessions')"), 9);
-	assert_int_equal(raw_int(f->db, "PRAGMA journal_mode = WAL"), 0);
+	assert_int_equal(raw_int(f->db, "SELECT journal_mode = 'wal'"
+	    " FROM pragma_journal_mode"), 1);
+	assert_int_equal(raw_int(f->db, "PRAGMA application_id"), 0x494f5053);
 	/* Opening again is a no-op: nothing to migrate. */
 	st = open_write(f);
 	store_close(st);
@@ -700,31 +702,36 @@ make_run(struct run *r, int tag)
 	r->time_limit = 2.5;
 	r->ngroups = 2;
 	r->groups = xcalloc(2, sizeof *r->groups);
-	r->groups[0] = (struct run_group){ xstrdup("G1"), true, xstrdup("C1"),
-	    xstrdup("first-responder"), 12, NULL, 2 };
+	r->groups[0] = (struct run_group){ .id = xstrdup("G1"), .open = true,
+	    .clinician = xstrdup("C1"), .track = xstrdup("first-responder"),
+	    .capacity = 12, .timetable = xstrdup("MO 18:00-21:00, SA 09:00-12:00"),
+	    .nmembers = 2 };
 	r->groups[0].members = xcalloc(2, sizeof (char *));
 	r->groups[0].members[0] = xstrdup("P001");
 	r->groups[0].members[1] = xstrdup("P002");
-	r->groups[1] = (struct run_group){ xstrdup("G2"), false, xstrdup("C2"),
-	    xstrdup("first-responder"), 8, NULL, 0 };
+	r->groups[1] = (struct run_group){ .id = xstrdup("G2"), .open = false,
+	    .clinician = xstrdup("C2"), .track = xstrdup("first-responder"),
+	    .capacity = 8 };
 	r->nparts = 3;
 	r->parts = xcalloc(3, sizeof *r->parts);
 	p = &r->parts[0];
-	*p = (struct run_participant){ xstrdup("P001"), true, xstrdup("G1"),
-	    NULL, 0, 11, 9 + 1 / 3.0, NULL, 3 };
+	*p = (struct run_participant){ .id = xstrdup("P001"), .placed = true,
+	    .group = xstrdup("G1"), .first_week = 0, .last_week = 11,
+	    .min_hours = 9 + 1 / 3.0, .nsessions = 3 };
 	p->sessions = xcalloc(3, sizeof *p->sessions);
 	make_session(&p->sessions[0], "G1", 0, t0, false);
 	make_session(&p->sessions[1], "G2", 0, t0 + 86400, true);
 	make_session(&p->sessions[2], "G1", 1, t0 + 7 * 86400, false);
 	p = &r->parts[1];
-	*p = (struct run_participant){ xstrdup("P002"), true, xstrdup("G1"),
-	    NULL, 2, 5, 9, NULL, 1 };
+	*p = (struct run_participant){ .id = xstrdup("P002"), .placed = true,
+	    .group = xstrdup("G1"), .first_week = 2, .last_week = 5,
+	    .min_hours = 9, .nsessions = 1 };
 	p->sessions = xcalloc(1, sizeof *p->sessions);
 	make_session(&p->sessions[0], "G1", 2, t0 + 14 * 86400, false);
 	p = &r->parts[2];
-	*p = (struct run_participant){ xstrdup("P003"), false, NULL,
-	    xstrdup("shifts leave at most 6.0 h in week of 2026-12-14"), 0,
-	    7, 9, NULL, 0 };
+	*p = (struct run_participant){ .id = xstrdup("P003"), .placed = false,
+	    .reason = xstrdup("shifts leave at most 6.0 h in week of "
+	    "2026-12-14"), .first_week = 0, .last_week = 7, .min_hours = 9 };
 }
 
 static void
@@ -755,6 +762,7 @@ assert_run_equal(const struct run *a, const struct run *b)
 		assert_str_or_null(ga->clinician, gb->clinician);
 		assert_str_or_null(ga->track, gb->track);
 		assert_int_equal(ga->capacity, gb->capacity);
+		assert_str_or_null(ga->timetable, gb->timetable);
 		assert_int_equal(ga->nmembers, gb->nmembers);
 		for (j = 0; j < ga->nmembers; j++)
 			assert_string_equal(ga->members[j], gb->members[j]);
@@ -954,6 +962,36 @@ test_rollback_keeps_previous_run(void **state)
 }
 
 static void
+test_read_only_file_reads_but_does_not_write(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct run r, back;
+	char *cause = NULL;
+
+	if (geteuid() == 0)
+		skip();			/* root may write anything */
+	st = open_write(f);
+	make_run(&r, 0);
+	save_run(st, &r);
+	store_close(st);
+	assert_int_equal(chmod(f->db, 0444), 0);
+	assert_int_equal(store_open(f->db, STORE_WRITE, &st, &cause),
+	    IOP_ECREATE);
+	assert_cause_starts(cause, f->db);
+	free(cause);
+	cause = NULL;
+	if (store_open(f->db, STORE_READ, &st, &cause) != 0)
+		fail_msg("%s", cause);
+	if (store_load_run(st, 0, &back, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_run_equal(&r, &back);
+	run_release(&back);
+	run_release(&r);
+	store_close(st);
+}
+
+static void
 test_large_run_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -1008,6 +1046,9 @@ main(void)
 		    test_migrations_set_user_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_is_einput,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_read_only_file_reads_but_does_not_write, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_load_scenario_when_none_is_enotfound, setup, teardown),
 		cmocka_unit_test_setup_teardown(

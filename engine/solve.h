@@ -1,0 +1,87 @@
+/*
+ * The solver's private interface.  The search works on a struct
+ * sched_state and asks rules.h before every change; each method is a file:
+ * solve_bound.c (home minutes, viability, the upper bound),
+ * solve_makeup.c (covering short weeks with makeups), solve_move.c
+ * (insert and remove one participant), solve_construct.c (greedy group
+ * opening), solve_improve.c (local search), solve_reason.c (why someone
+ * stays unplaced) and solve.c (the driver).
+ */
+#ifndef IOP_SOLVE_H
+#define IOP_SOLVE_H
+
+#include <stdbool.h>
+
+#include "derived.h"
+#include "model.h"
+#include "solution.h"
+#include "state.h"
+
+/* Why solve_insert() refused; see solve_move.c. */
+enum solve_fail_kind {
+	SOLVE_FAIL_NONE = 0,
+	SOLVE_FAIL_NOT_VIABLE,		/* the option can never be a home */
+	SOLVE_FAIL_FULL,		/* home roll at capacity */
+	SOLVE_FAIL_CLINICIAN,		/* a closed group its clinician can't add */
+	SOLVE_FAIL_SESSION_FULL,	/* an instance p attends is full */
+	SOLVE_FAIL_AGENCY,		/* a colleague to keep apart attends */
+	SOLVE_FAIL_HOURS		/* a week no makeup can fix */
+};
+
+struct solve_fail {
+	int	kind;			/* enum solve_fail_kind */
+	int	instance;		/* SESSION_FULL, AGENCY */
+	int	peer;			/* AGENCY */
+	int	week;			/* HOURS */
+};
+
+struct solve_ctx {
+	const struct sched_model *m;
+	const struct sched_derived *d;
+	struct sched_state st;
+	long	work_limit;
+	int	*hm;			/* option x week: home minutes */
+	bool	*viable;		/* option: may be a home (fixpoint) */
+	bool	*viable0;		/* option: enough hours alone */
+	int	*short_week;		/* option, when !viable0: a failing week */
+	int	*short_minutes;		/* ... and the most minutes reachable */
+	bool	*potential;		/* group: may open at all */
+	int	*nviable;		/* participant: viable options */
+	struct sched_ilist *cands;	/* group: participants it is viable for */
+	int	bound;
+};
+
+/* solve_bound.c */
+void	solve_bound(struct solve_ctx *c);
+
+/*
+ * solve_makeup.c: covers p's short weeks with makeups; false (with the
+ * week in *bad_week unless NULL) may leave some added: undo to a mark.
+ */
+bool	solve_fix_weeks(struct solve_ctx *c, int p, int *bad_week);
+
+/* solve_move.c */
+bool	solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f);
+void	solve_remove(struct solve_ctx *c, int p);
+bool	solve_drop_guests(struct solve_ctx *c, int g);
+int	solve_best_insert(struct solve_ctx *c, int p, int except);
+bool	solve_out_of_work(const struct solve_ctx *c);
+
+/* solve_construct.c */
+int	solve_place_unplaced(struct solve_ctx *c);
+void	solve_construct(struct solve_ctx *c);
+
+/* solve_improve.c */
+void	solve_improve(struct solve_ctx *c);
+
+/* solve_reason.c: a reason (caller frees) for unplaced p. */
+char	*solve_reason(struct solve_ctx *c, int p);
+
+/* Option index of (p, g) as a home candidate, or -1. */
+static inline int
+solve_option(const struct solve_ctx *c, int p, int g)
+{
+	return sched_option_find(c->m, p, g);
+}
+
+#endif

@@ -1,0 +1,272 @@
+/*
+ * The upper bound, and the viability of each (participant, group) option
+ * the search starts from.
+ *
+ * An option (p, g) is viable when g may open and, in every week of p, p's
+ * home minutes in g (fixed: p attends every running home instance) stay
+ * within the maximum and, with the makeups_per_week longest makeups p could
+ * attend in other groups that may open (ignoring capacity and overlaps
+ * between makeups), reach the minimum.  A group may open while at least
+ * group_size.min participants have it as a viable option and its clinician
+ * could lead it alone; the two are iterated to a fixpoint.  Every group open
+ * in an optimal schedule survives each round (its members' options stay
+ * viable, their makeups lie in surviving groups), so every placed
+ * participant of an optimum has a viable option: their count bounds the
+ * optimum.  The bound is then capped per track by the capacities of the
+ * groups that may open, and per clinician by max_groups.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "solve.h"
+#include "xmalloc.h"
+
+/* Fills c->hm: minutes p attends of each option's running home instances. */
+static void
+bound_home_minutes(struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	int W = m->weeks;
+
+	c->hm = xcalloc((size_t)c->d->nopts * (size_t)W + 1, sizeof(int));
+	for (int p = 0; p < m->nparticipants; p++)
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
+		    o++) {
+			const struct sched_group *gr =
+			    &m->groups[c->d->opts[o].group];
+			int n = W * gr->nsessions;
+
+			for (int k = 0; k < n; k++) {
+				const struct sched_instance *in =
+				    &m->instances[gr->first_instance + k];
+
+				if (in->clinician_free &&
+				    sched_option_bit(c->d, o, k))
+					c->hm[(size_t)o * W + in->week] +=
+					    in->minutes;
+			}
+		}
+}
+
+/* True when instance i overlaps a home instance of option o p attends. */
+static bool
+bound_hits_home(const struct solve_ctx *c, int o, int i)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_group *gr = &m->groups[c->d->opts[o].group];
+	const struct sched_instance *x = &m->instances[i];
+	int k0 = x->week * gr->nsessions;
+
+	for (int k = k0; k < k0 + gr->nsessions; k++) {
+		const struct sched_instance *y =
+		    &m->instances[gr->first_instance + k];
+
+		if (y->clinician_free && sched_option_bit(c->d, o, k) &&
+		    x->start < y->end && y->start < x->end)
+			return true;
+	}
+	return false;
+}
+
+/* Adds minutes to a descending top-n list; returns nothing. */
+static void
+bound_top_insert(int *top, int n, int minutes)
+{
+	for (int k = 0; k < n; k++)
+		if (minutes > top[k]) {
+			int t = top[k];
+
+			top[k] = minutes;
+			minutes = t;
+		}
+}
+
+/*
+ * The most minutes p could have in week w with option o as home: home
+ * minutes plus the makeups_per_week longest makeups in other groups that
+ * may open.
+ */
+static int
+bound_reach(const struct solve_ctx *c, int p, int o, int w)
+{
+	const struct sched_model *m = c->m;
+	int kmax = m->makeups_per_week, top[8] = { 0 }, reach;
+
+	if (kmax > 8)
+		kmax = 8;	/* longer lists change nothing in practice */
+	reach = c->hm[(size_t)o * m->weeks + w];
+	for (int h = c->d->opt_first[p]; h < c->d->opt_first[p + 1]; h++) {
+		const struct sched_group *gr = &m->groups[c->d->opts[h].group];
+
+		if (h == o || !c->potential[c->d->opts[h].group])
+			continue;
+		for (int k = w * gr->nsessions; k < (w + 1) * gr->nsessions;
+		    k++) {
+			int i = gr->first_instance + k;
+
+			if (m->instances[i].clinician_free &&
+			    sched_option_bit(c->d, h, k) &&
+			    !bound_hits_home(c, o, i))
+				bound_top_insert(top, kmax,
+				    m->instances[i].minutes);
+		}
+	}
+	for (int k = 0; k < kmax; k++)
+		reach += top[k];
+	return reach;
+}
+
+/*
+ * Decides option o of p under the current c->potential; records the first
+ * week that fails (short_week stays -1 when the group can't open).
+ */
+static bool
+bound_option_viable(struct solve_ctx *c, int p, int o)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_participant *pa = &m->participants[p];
+	int g = c->d->opts[o].group;
+
+	c->short_week[o] = -1;
+	if (!c->potential[g] || !rule_home_allowed(m, p, g))
+		return false;
+	for (int w = pa->first_week; w <= pa->last_week; w++) {
+		int home = c->hm[(size_t)o * m->weeks + w];
+		int reach = bound_reach(c, p, o, w);
+
+		if (home <= m->max_minutes && reach >= pa->min_minutes)
+			continue;
+		c->short_week[o] = w;
+		c->short_minutes[o] = home > m->max_minutes ? home : reach;
+		return false;
+	}
+	return true;
+}
+
+/* One round: viability of every option; true when a group lost hope. */
+static bool
+bound_round(struct solve_ctx *c, bool first)
+{
+	const struct sched_model *m = c->m;
+	int *count = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	int need = m->group_min > 1 ? m->group_min : 1;
+	bool changed = false;
+
+	for (int p = 0; p < m->nparticipants; p++)
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
+		    o++) {
+			c->viable[o] = bound_option_viable(c, p, o);
+			if (first)
+				c->viable0[o] = c->viable[o];
+			count[c->d->opts[o].group] += c->viable[o];
+		}
+	for (int g = 0; g < m->ngroups; g++)
+		if (c->potential[g] && count[g] < need) {
+			c->potential[g] = false;
+			changed = true;
+		}
+	free(count);
+	return changed;
+}
+
+/* Groups a clinician could lead alone, with room for group_size.min. */
+static void
+bound_potential(struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	int need = m->group_min > 1 ? m->group_min : 1;
+
+	c->potential = xcalloc((size_t)m->ngroups + 1, sizeof(bool));
+	for (int g = 0; g < m->ngroups; g++) {
+		const struct sched_group *gr = &m->groups[g];
+		const struct sched_clinician *cl = &m->clinicians[gr->clinician];
+
+		c->potential[g] = gr->capacity >= need && cl->max_groups != 0 &&
+		    gr->weekly_minutes <= cl->max_minutes;
+	}
+}
+
+static int
+bound_int_desc(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x < y) - (x > y);
+}
+
+/* Seats the clinicians could offer: their max_groups largest groups. */
+static int
+bound_clinician_seats(const struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	int *caps = xcalloc((size_t)m->ngroups + 1, sizeof(int)), seats = 0;
+
+	for (int cl = 0; cl < m->nclinicians; cl++) {
+		int n = 0, limit = m->clinicians[cl].max_groups;
+
+		for (int g = 0; g < m->ngroups; g++)
+			if (c->potential[g] && m->groups[g].clinician == cl)
+				caps[n++] = m->groups[g].capacity;
+		qsort(caps, (size_t)n, sizeof caps[0], bound_int_desc);
+		for (int k = 0; k < n && (limit < 0 || k < limit); k++)
+			seats += caps[k];
+	}
+	free(caps);
+	return seats;
+}
+
+/* The per-track cap: viable participants, at most the seats of the track. */
+static int
+bound_tracks(const struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	long *seats = xcalloc((size_t)m->ntracks + 1, sizeof(long));
+	long *people = xcalloc((size_t)m->ntracks + 1, sizeof(long));
+	long total = 0;
+
+	for (int g = 0; g < m->ngroups; g++)
+		if (c->potential[g])
+			seats[m->groups[g].track] += m->groups[g].capacity;
+	for (int p = 0; p < m->nparticipants; p++)
+		if (c->nviable[p] > 0)
+			people[m->participants[p].track]++;
+	for (int t = 0; t < m->ntracks; t++)
+		total += people[t] < seats[t] ? people[t] : seats[t];
+	free(seats);
+	free(people);
+	return (int)total;
+}
+
+void
+solve_bound(struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	size_t nopts = (size_t)c->d->nopts + 1;
+	int seats;
+
+	bound_home_minutes(c);
+	bound_potential(c);
+	c->viable = xcalloc(nopts, sizeof(bool));
+	c->viable0 = xcalloc(nopts, sizeof(bool));
+	c->short_week = xcalloc(nopts, sizeof(int));
+	c->short_minutes = xcalloc(nopts, sizeof(int));
+	for (size_t o = 0; o < nopts; o++)
+		c->short_week[o] = -1;
+	for (bool first = true; bound_round(c, first); first = false)
+		;
+	c->nviable = xcalloc((size_t)m->nparticipants + 1, sizeof(int));
+	c->cands = xcalloc((size_t)m->ngroups + 1, sizeof(c->cands[0]));
+	for (int p = 0; p < m->nparticipants; p++)
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
+		    o++)
+			if (c->viable[o]) {
+				c->nviable[p]++;
+				sched_ilist_push(&c->cands[c->d->opts[o].group],
+				    p);
+			}
+	c->bound = bound_tracks(c);
+	seats = bound_clinician_seats(c);
+	if (seats < c->bound)
+		c->bound = seats;
+}

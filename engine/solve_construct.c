@@ -1,0 +1,98 @@
+/*
+ * Greedy construction.  Repeatedly, every closed group that may open is
+ * tried: it is filled with unplaced participants for whom it is viable
+ * (those who had it before first, then those with the fewest other
+ * options, then by index) up to its capacity, and the trial with the best
+ * score (SPEC 4 preference order: placed, kept, ...) that reaches
+ * group_size.min is kept.  After each opening, the unplaced are offered
+ * the open groups again, since the new group may supply their makeups.
+ */
+#include <stdlib.h>
+
+#include "rules.h"
+#include "solve.h"
+#include "xmalloc.h"
+
+/* Fill order of p for group g; lower comes first. */
+static long
+construct_key(const struct solve_ctx *c, int p, int g)
+{
+	long prev = c->m->participants[p].previous_home == g ? 0 : 1;
+
+	return prev * 1000000000L + (long)c->nviable[p] * 100000L + p;
+}
+
+/* Inserts unplaced candidates of g in fill order; returns how many. */
+static int
+construct_fill(struct solve_ctx *c, int g)
+{
+	const struct sched_ilist *cl = &c->cands[g];
+	int *order = xmalloc(((size_t)cl->n + 1) * sizeof(int)), n = 0, added = 0;
+	struct solve_fail f;
+
+	for (int k = 0; k < cl->n; k++) {
+		int p = cl->v[k], j;
+
+		if (c->st.home[p] >= 0)
+			continue;
+		for (j = n; j > 0 && construct_key(c, order[j - 1], g) >
+		    construct_key(c, p, g); j--)
+			order[j] = order[j - 1];
+		order[j] = p;
+		n++;
+	}
+	for (int k = 0; k < n && rule_capacity_fits(c->m, g,
+	    c->st.nmem[g] + 1); k++)
+		added += solve_insert(c, order[k], g, &f);
+	free(order);
+	return added;
+}
+
+/* Offers every unplaced participant the open groups; returns how many took. */
+int
+solve_place_unplaced(struct solve_ctx *c)
+{
+	int placed = 0;
+
+	for (int p = 0; p < c->m->nparticipants; p++)
+		if (c->st.home[p] < 0 && c->nviable[p] > 0 &&
+		    solve_best_insert(c, p, -1) >= 0)
+			placed++;
+	return placed;
+}
+
+/* Tries opening each closed group; returns the best to open, or -1. */
+static int
+construct_pick(struct solve_ctx *c)
+{
+	struct sched_score best = { 0, 0, 0, 0, 0 };
+	int bestg = -1;
+
+	for (int g = 0; g < c->m->ngroups && !solve_out_of_work(c); g++) {
+		size_t mark = sched_state_mark(&c->st);
+
+		if (!c->potential[g] || c->st.nmem[g] > 0 ||
+		    !rule_clinician_can_open(&c->st, g))
+			continue;
+		construct_fill(c, g);
+		if (c->st.nmem[g] > 0 && rule_open_size_ok(c->m, c->st.nmem[g]) &&
+		    (bestg < 0 || sched_score_cmp(&c->st.score, &best) > 0)) {
+			best = c->st.score;
+			bestg = g;
+		}
+		sched_state_undo(&c->st, mark);
+	}
+	return bestg;
+}
+
+void
+solve_construct(struct solve_ctx *c)
+{
+	int g;
+
+	while ((g = construct_pick(c)) >= 0) {
+		construct_fill(c, g);
+		solve_place_unplaced(c);
+		c->st.ntrail = 0;	/* accepted: nothing to undo past here */
+	}
+}

@@ -1,0 +1,210 @@
+/*
+ * Why a participant stays unplaced, in one line a coordinator can act on.
+ * The reason is the first that applies: no week in the program; no group of
+ * the track (or none with a licensed clinician, or a pin to a group that
+ * can't take them); too few hours in every group even with makeups; no
+ * group they could attend could ever gather group_size.min; or, group by
+ * group, what keeps them out of the final schedule.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "solve.h"
+#include "states.h"
+#include "xmalloc.h"
+
+/* Appends ", "-separated text to *s (both may be NULL; frees text). */
+static void
+reason_append(char **s, char *text)
+{
+	char *t;
+
+	if (*s == NULL) {
+		*s = text;
+		return;
+	}
+	t = xasprintf("%s, %s", *s, text);
+	free(*s);
+	free(text);
+	*s = t;
+}
+
+/* No compatible group at all. */
+static char *
+reason_no_group(const struct solve_ctx *c, int p)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_participant *pa = &m->participants[p];
+
+	for (int g = 0; g < m->ngroups; g++)
+		if (m->groups[g].track == pa->track)
+			return xasprintf("no %s group has a clinician licensed"
+			    " in %s", m->tracks[pa->track],
+			    states_code(pa->state));
+	return xasprintf("no %s group exists", m->tracks[pa->track]);
+}
+
+/* Every allowed option lacks hours (or its group can never open). */
+static char *
+reason_hours(const struct solve_ctx *c, int p)
+{
+	const struct sched_model *m = c->m;
+	const char *track = m->tracks[m->participants[p].track];
+	char week[32], *list = NULL;
+	int n = 0, same = -2, most = 0, lone = -1;
+
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
+		int g = c->d->opts[o].group, w = c->short_week[o];
+
+		if (!rule_home_allowed(m, p, g))
+			continue;
+		n++;
+		lone = g;
+		if (w < 0) {
+			same = -1;
+			reason_append(&list, xasprintf("%s can never open",
+			    m->groups[g].id));
+			continue;
+		}
+		same = same == -2 || same == w ? w : -1;
+		if (c->short_minutes[o] > most)
+			most = c->short_minutes[o];
+		reason_append(&list, xasprintf("%s %.1f h in %s",
+		    m->groups[g].id, c->short_minutes[o] / 60.0,
+		    sched_week_label(m, w, week)));
+	}
+	if (same >= 0 && most <= m->max_minutes) {
+		free(list);
+		if (n == 1)
+			return xasprintf("shifts leave at most %.1f h in %s in"
+			    " group %s", most / 60.0,
+			    sched_week_label(m, same, week), m->groups[lone].id);
+		return xasprintf("shifts leave at most %.1f h in %s in every"
+		    " %s group", most / 60.0, sched_week_label(m, same, week),
+		    track);
+	}
+	if (n == 1) {
+		char *r = xasprintf("hours outside [%.1f, %.1f] in group %s: %s",
+		    m->participants[p].min_minutes / 60.0,
+		    m->max_minutes / 60.0, m->groups[lone].id, list);
+
+		free(list);
+		return r;
+	}
+	char *r = xasprintf("hours outside [%.1f, %.1f] in every %s group: %s",
+	    m->participants[p].min_minutes / 60.0, m->max_minutes / 60.0,
+	    track, list);
+	free(list);
+	return r;
+}
+
+/* None of the groups p could be placed in can ever open. */
+static char *
+reason_never_open(const struct solve_ctx *c, int p)
+{
+	const struct sched_model *m = c->m;
+	char *list = NULL, *r;
+
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
+		if (rule_home_allowed(m, p, c->d->opts[o].group))
+			reason_append(&list, xstrdup(m->groups[c->d->opts[o].
+			    group].id));
+	r = xasprintf("no group they could attend can gather group_size.min"
+	    " %d (%s)", m->group_min, list);
+	free(list);
+	return r;
+}
+
+/* What keeps p out of viable group g in the final schedule. */
+static char *
+reason_group(struct solve_ctx *c, int p, int g, int *kind, int *peer)
+{
+	const struct sched_model *m = c->m;
+	const char *id = m->groups[g].id;
+	size_t mark = sched_state_mark(&c->st);
+	struct solve_fail f;
+	char week[32], *name, *r;
+
+	*kind = SOLVE_FAIL_FULL;
+	if (c->st.nmem[g] == 0)
+		return rule_clinician_can_open(&c->st, g) ?
+		    xasprintf("%s below minimum", id) :
+		    xasprintf("%s closed (clinician %s at limit)", id,
+		    m->clinicians[m->groups[g].clinician].id);
+	if (solve_insert(c, p, g, &f)) {
+		sched_state_undo(&c->st, mark);
+		*kind = SOLVE_FAIL_NONE;
+		return xasprintf("%s not tried (work limit)", id);
+	}
+	*kind = f.kind;
+	switch (f.kind) {
+	case SOLVE_FAIL_FULL:
+		return xasprintf("%s full", id);
+	case SOLVE_FAIL_SESSION_FULL:
+		name = rule_instance_name(m, f.instance);
+		r = xasprintf("%s full", name);
+		free(name);
+		return r;
+	case SOLVE_FAIL_AGENCY:
+		*peer = f.peer;
+		return xasprintf("%s agency separation from %s", id,
+		    m->participants[f.peer].id);
+	default:
+		return xasprintf("%s no makeup with room in %s", id,
+		    sched_week_label(m, f.week, week));
+	}
+}
+
+/* p could be placed in principle; says group by group why not now. */
+static char *
+reason_no_seat(struct solve_ctx *c, int p)
+{
+	char *list = NULL, *r;
+	bool all_full = true, all_agency = true;
+	int peer = -1, first_peer = -2;
+
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
+		int kind, g = c->d->opts[o].group;
+
+		if (!c->viable[o])
+			continue;
+		reason_append(&list, reason_group(c, p, g, &kind, &peer));
+		all_full &= kind == SOLVE_FAIL_FULL ||
+		    kind == SOLVE_FAIL_SESSION_FULL;
+		all_agency &= kind == SOLVE_FAIL_AGENCY &&
+		    (first_peer == -2 || first_peer == peer);
+		if (kind == SOLVE_FAIL_AGENCY && first_peer == -2)
+			first_peer = peer;
+	}
+	if (all_agency && first_peer >= 0)
+		r = xasprintf("agency separation from %s in every group they"
+		    " could attend", c->m->participants[first_peer].id);
+	else if (all_full)
+		r = xasprintf("no seat: every group they could attend is full"
+		    " or closed (%s)", list);
+	else
+		r = xasprintf("no seat: %s", list);
+	free(list);
+	return r;
+}
+
+char *
+solve_reason(struct solve_ctx *c, int p)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_participant *pa = &m->participants[p];
+	bool hours = false;
+
+	if (c->d->opt_first[p] == c->d->opt_first[p + 1])
+		return reason_no_group(c, p);
+	if (pa->pinned_home >= 0 && solve_option(c, p, pa->pinned_home) < 0)
+		return xasprintf("pinned to %s, which is not a %s group with a"
+		    " clinician licensed in %s", m->groups[pa->pinned_home].id,
+		    m->tracks[pa->track], states_code(pa->state));
+	if (c->nviable[p] > 0)
+		return reason_no_seat(c, p);
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
+		hours |= c->short_week[o] >= 0;
+	return hours ? reason_hours(c, p) : reason_never_open(c, p);
+}
