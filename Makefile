@@ -77,7 +77,7 @@ check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN)
 	@tests/run "$(TESTBIN)" "$(TESTSANBIN)"
 
 check-unit: $(TESTBIN)
-	@tests/run "$(TESTBIN)" ""
+	@tests/run "$(TESTBIN)" "" unit-only
 
 check-cli: iopsched
 	@tests/run "" "" cli-only

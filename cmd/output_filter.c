@@ -31,7 +31,7 @@ output_filter_check(const struct run *r, const struct output_filter *f,
 	for (size_t i = 0; i < r->ngroups && !found; i++)
 		found = strcmp(r->groups[i].clinician, f->clinician) == 0;
 	if (!found) {
-		*cause = xasprintf("unknown clinician '%s' in run %d",
+		*cause = xasprintf("no group of clinician '%s' in run %d",
 		    f->clinician, r->id);
 		return IOP_ENOTFOUND;
 	}

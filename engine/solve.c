@@ -44,6 +44,7 @@ solve_ctx_release(struct solve_ctx *c)
 	free(c->short_week);
 	free(c->short_minutes);
 	free(c->potential);
+	free(c->potential0);
 	free(c->nviable);
 	if (c->cands != NULL)
 		for (int g = 0; g < c->m->ngroups; g++)

@@ -46,6 +46,7 @@ struct solve_ctx {
 	int	*short_week;		/* option, when !viable0: a failing week */
 	int	*short_minutes;		/* ... and the most minutes reachable */
 	bool	*potential;		/* group: may open at all */
+	bool	*potential0;		/* group: its clinician could lead it */
 	int	*nviable;		/* participant: viable options */
 	struct sched_ilist *cands;	/* group: participants it is viable for */
 	int	bound;
@@ -53,6 +54,8 @@ struct solve_ctx {
 
 /* solve_bound.c */
 void	solve_bound(struct solve_ctx *c);
+int	solve_reach(const struct solve_ctx *c, int p, int o, int w,
+	    const bool *potential);
 
 /*
  * solve_makeup.c: covers p's short weeks with makeups; false (with the

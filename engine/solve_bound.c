@@ -84,11 +84,12 @@ bound_top_insert(int *top, int n, int minutes)
 
 /*
  * The most minutes p could have in week w with option o as home: home
- * minutes plus the makeups_per_week longest makeups in other groups that
- * may open.
+ * minutes plus the makeups_per_week longest makeups in other groups whose
+ * potential[] is set.
  */
-static int
-bound_reach(const struct solve_ctx *c, int p, int o, int w)
+int
+solve_reach(const struct solve_ctx *c, int p, int o, int w,
+    const bool *potential)
 {
 	const struct sched_model *m = c->m;
 	int kmax = m->makeups_per_week, top[8] = { 0 }, reach;
@@ -99,7 +100,7 @@ bound_reach(const struct solve_ctx *c, int p, int o, int w)
 	for (int h = c->d->opt_first[p]; h < c->d->opt_first[p + 1]; h++) {
 		const struct sched_group *gr = &m->groups[c->d->opts[h].group];
 
-		if (h == o || !c->potential[c->d->opts[h].group])
+		if (h == o || !potential[c->d->opts[h].group])
 			continue;
 		for (int k = w * gr->nsessions; k < (w + 1) * gr->nsessions;
 		    k++) {
@@ -119,7 +120,8 @@ bound_reach(const struct solve_ctx *c, int p, int o, int w)
 
 /*
  * Decides option o of p under the current c->potential; records the first
- * week that fails (short_week stays -1 when the group can't open).
+ * week that fails (what was last recorded stays when the group can't open:
+ * -1 when it never could).
  */
 static bool
 bound_option_viable(struct solve_ctx *c, int p, int o)
@@ -128,12 +130,11 @@ bound_option_viable(struct solve_ctx *c, int p, int o)
 	const struct sched_participant *pa = &m->participants[p];
 	int g = c->d->opts[o].group;
 
-	c->short_week[o] = -1;
 	if (!c->potential[g] || !rule_home_allowed(m, p, g))
 		return false;
 	for (int w = pa->first_week; w <= pa->last_week; w++) {
 		int home = c->hm[(size_t)o * m->weeks + w];
-		int reach = bound_reach(c, p, o, w);
+		int reach = solve_reach(c, p, o, w, c->potential);
 
 		if (home <= m->max_minutes && reach >= pa->min_minutes)
 			continue;
@@ -247,6 +248,8 @@ solve_bound(struct solve_ctx *c)
 
 	bound_home_minutes(c);
 	bound_potential(c);
+	c->potential0 = xmalloc(((size_t)m->ngroups + 1) * sizeof(bool));
+	memcpy(c->potential0, c->potential, (size_t)m->ngroups * sizeof(bool));
 	c->viable = xcalloc(nopts, sizeof(bool));
 	c->viable0 = xcalloc(nopts, sizeof(bool));
 	c->short_week = xcalloc(nopts, sizeof(int));

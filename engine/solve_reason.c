@@ -45,23 +45,73 @@ reason_no_group(const struct solve_ctx *c, int p)
 	return xasprintf("no %s group exists", m->tracks[pa->track]);
 }
 
+/*
+ * The first week of p in which every group its clinician could lead falls
+ * outside the hours (makeups from any such group counted); -1 if none.
+ * *most gets the most minutes any of them reaches then.
+ */
+static int
+reason_common_week(const struct solve_ctx *c, int p, int *most)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_participant *pa = &m->participants[p];
+
+	for (int w = pa->first_week; w <= pa->last_week; w++) {
+		bool all = true;
+
+		*most = 0;
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1] &&
+		    all; o++) {
+			int g = c->d->opts[o].group, reach;
+
+			if (!rule_home_allowed(m, p, g) || !c->potential0[g])
+				continue;
+			reach = solve_reach(c, p, o, w, c->potential0);
+			all = reach < pa->min_minutes &&
+			    c->hm[(size_t)o * m->weeks + w] <= m->max_minutes;
+			if (reach > *most)
+				*most = reach;
+		}
+		if (all)
+			return w;
+	}
+	return -1;
+}
+
+/* "shifts leave at most 6.0 h in week of D in every T group". */
+static char *
+reason_at_most(const struct solve_ctx *c, int p, int w, int most, int n,
+    int lone)
+{
+	const struct sched_model *m = c->m;
+	char week[32];
+
+	if (n == 1)
+		return xasprintf("shifts leave at most %.1f h in %s in group %s",
+		    most / 60.0, sched_week_label(m, w, week),
+		    m->groups[lone].id);
+	return xasprintf("shifts leave at most %.1f h in %s in every %s group",
+	    most / 60.0, sched_week_label(m, w, week),
+	    m->tracks[m->participants[p].track]);
+}
+
 /* Every allowed option lacks hours (or its group can never open). */
 static char *
 reason_hours(const struct solve_ctx *c, int p)
 {
 	const struct sched_model *m = c->m;
 	const char *track = m->tracks[m->participants[p].track];
-	char week[32], *list = NULL;
-	int n = 0, same = -2, most = 0, lone = -1;
+	char week[32], *list = NULL, *r;
+	int n = 0, same = -2, most = 0, lone = -1, w;
 
 	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
-		int g = c->d->opts[o].group, w = c->short_week[o];
+		int g = c->d->opts[o].group;
 
 		if (!rule_home_allowed(m, p, g))
 			continue;
 		n++;
 		lone = g;
-		if (w < 0) {
+		if ((w = c->short_week[o]) < 0) {
 			same = -1;
 			reason_append(&list, xasprintf("%s can never open",
 			    m->groups[g].id));
@@ -74,27 +124,16 @@ reason_hours(const struct solve_ctx *c, int p)
 		    m->groups[g].id, c->short_minutes[o] / 60.0,
 		    sched_week_label(m, w, week)));
 	}
-	if (same >= 0 && most <= m->max_minutes) {
+	if ((w = reason_common_week(c, p, &most)) >= 0 ||
+	    (same >= 0 && most < m->participants[p].min_minutes &&
+	    (w = same) >= 0)) {
 		free(list);
-		if (n == 1)
-			return xasprintf("shifts leave at most %.1f h in %s in"
-			    " group %s", most / 60.0,
-			    sched_week_label(m, same, week), m->groups[lone].id);
-		return xasprintf("shifts leave at most %.1f h in %s in every"
-		    " %s group", most / 60.0, sched_week_label(m, same, week),
-		    track);
+		return reason_at_most(c, p, w, most, n, lone);
 	}
-	if (n == 1) {
-		char *r = xasprintf("hours outside [%.1f, %.1f] in group %s: %s",
-		    m->participants[p].min_minutes / 60.0,
-		    m->max_minutes / 60.0, m->groups[lone].id, list);
-
-		free(list);
-		return r;
-	}
-	char *r = xasprintf("hours outside [%.1f, %.1f] in every %s group: %s",
+	r = xasprintf("hours outside [%.1f, %.1f] in %s%s group%s: %s",
 	    m->participants[p].min_minutes / 60.0, m->max_minutes / 60.0,
-	    track, list);
+	    n == 1 ? "" : "every ", n == 1 ? "the" : track,
+	    n == 1 ? "" : "", list);
 	free(list);
 	return r;
 }

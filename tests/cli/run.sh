@@ -14,13 +14,15 @@ pass=0
 fail=0
 
 # t NAME EXIT STDERR-SUBSTRING [ARG...]: runs BIN ARG... in $WORK and checks
-# the exit code and that stderr contains the substring ("" = empty stderr
+# the exit code (stdin is $STDIN if set, for one command, else /dev/null)
+# and that stderr contains the substring ("" = empty stderr
 # expected when EXIT is 0, anything when the substring is "*").
 t() {
 	name=$1 want=$2 msg=$3
 	shift 3
-	(cd "$WORK" && "$BIN" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null)
+	(cd "$WORK" && "$BIN" "$@" >"$WORK/out" 2>"$WORK/err" <"${STDIN:-/dev/null}")
 	got=$?
+	STDIN=
 	ok=1
 	[ "$got" -eq "$want" ] || ok=0
 	case $msg in
@@ -30,7 +32,7 @@ t() {
 	esac
 	# Errors are one line (argp may add its "Try --help" hint).
 	if [ "$want" -ne 0 ] && [ "$want" -ne 1 ]; then
-		lines=$(grep -cv '^Try ' "$WORK/err")
+		lines=$(grep -cv -e '^Try ' -e '^information\.$' "$WORK/err")
 		[ "$lines" -eq 1 ] || ok=0
 	fi
 	report "$name" $ok "exit $got (want $want); stderr: $(head -c 300 "$WORK/err")"

@@ -767,7 +767,7 @@ test_validate_on_stored_data(void **state)
 }
 
 static void
-test_participant_starting_before_program_loads(void **state)
+test_participant_from_week_before_loads(void **state)
 {
 	static struct rule_case rc = { "early", {
 	    { "participants[0].start", "\"2026-12-06\"" },
@@ -820,7 +820,7 @@ main(void)
 		cmocka_unit_test(test_not_utf8_or_not_object),
 		cmocka_unit_test(test_missing_and_directory_are_enofile),
 		cmocka_unit_test(test_validate_on_stored_data),
-		cmocka_unit_test(test_participant_starting_before_program_loads),
+		cmocka_unit_test(test_participant_from_week_before_loads),
 	};
 	size_t nfixed = sizeof fixed / sizeof fixed[0];
 	size_t nrules = sizeof rules / sizeof rules[0];
