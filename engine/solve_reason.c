@@ -102,7 +102,7 @@ reason_hours(const struct solve_ctx *c, int p)
 	const struct sched_model *m = c->m;
 	const char *track = m->tracks[m->participants[p].track];
 	char week[32], *list = NULL, *r;
-	int n = 0, same = -2, most = 0, lone = -1, w;
+	int n = 0, same = -2, most = 0, common = 0, lone = -1, w;
 
 	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
 		int g = c->d->opts[o].group;
@@ -124,16 +124,20 @@ reason_hours(const struct solve_ctx *c, int p)
 		    m->groups[g].id, c->short_minutes[o] / 60.0,
 		    sched_week_label(m, w, week)));
 	}
-	if ((w = reason_common_week(c, p, &most)) >= 0 ||
+	if ((w = reason_common_week(c, p, &common)) >= 0 ||
 	    (same >= 0 && most < m->participants[p].min_minutes &&
-	    (w = same) >= 0)) {
+	    (w = same) >= 0 && (common = most) >= 0)) {
 		free(list);
-		return reason_at_most(c, p, w, most, n, lone);
+		return reason_at_most(c, p, w, common, n, lone);
 	}
-	r = xasprintf("hours outside [%.1f, %.1f] in %s%s group%s: %s",
-	    m->participants[p].min_minutes / 60.0, m->max_minutes / 60.0,
-	    n == 1 ? "" : "every ", n == 1 ? "the" : track,
-	    n == 1 ? "" : "", list);
+	if (n == 1)
+		r = xasprintf("hours outside [%.1f, %.1f]: %s",
+		    m->participants[p].min_minutes / 60.0,
+		    m->max_minutes / 60.0, list);
+	else
+		r = xasprintf("hours outside [%.1f, %.1f] in every %s group:"
+		    " %s", m->participants[p].min_minutes / 60.0,
+		    m->max_minutes / 60.0, track, list);
 	free(list);
 	return r;
 }

@@ -405,7 +405,7 @@ rule5_solve_weekly_maximum_and_minimum(void **state)
 	fx_busy(&m, p2, 0, 5, "08:00", 240);
 	fx_prepare(&m);
 	solve(&m, &s);
-	expect_reason(&s, p1, "hours outside [6.0, 8.0] in group G1");
+	expect_reason(&s, p1, "hours outside [6.0, 8.0]: G1 9.0 h in week of 2026-12-07");
 	assert_int_equal(s.home[p2], g1);
 	assert_int_equal(sched_week_minutes(&m, &s, p2, 0), 360);
 	sched_solution_release(&s);
