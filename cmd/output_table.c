@@ -19,19 +19,51 @@ table_header(FILE *out, const struct run *r)
 	    gap == 0 ? ", optimal" : "", r->groups_open, r->makeups);
 }
 
-static void
-table_group(FILE *out, const struct run_group *g)
+/* Column widths of the group lines, so long ids still line up. */
+struct table_widths {
+	int	id;
+	int	track;
+	int	clinician;
+};
+
+static int
+table_max(int w, const char *s)
 {
-	fprintf(out, "%-8s %-16s %-8s %s\n", g->id, g->track, g->clinician,
+	int n = (int)strlen(s);
+
+	return n > w ? n : w;
+}
+
+static void
+table_measure(const struct run *r, struct table_widths *w)
+{
+	w->id = 5;
+	w->track = 5;
+	w->clinician = 9;
+	for (size_t i = 0; i < r->ngroups; i++) {
+		w->id = table_max(w->id, r->groups[i].id);
+		w->track = table_max(w->track, r->groups[i].track);
+		w->clinician = table_max(w->clinician, r->groups[i].clinician);
+	}
+}
+
+static void
+table_group(FILE *out, const struct table_widths *w, const struct run_group *g)
+{
+	fprintf(out, "%-*s  %-*s  %-*s  %s\n", w->id, g->id, w->track,
+	    g->track, w->clinician, g->clinician,
 	    g->timetable != NULL ? g->timetable : "");
 	if (!g->open) {
-		fprintf(out, "         closed\n");
+		fprintf(out, "%*s  closed\n", w->id, "");
 		return;
 	}
-	fprintf(out, "         %zu/%d members:", g->nmembers, g->capacity);
-	for (size_t i = 0; i < g->nmembers; i++)
-		fprintf(out, "%s%s", i % 8 == 0 && i > 0 ? "\n           " :
-		    " ", g->members[i]);
+	fprintf(out, "%*s  %zu/%d members:", w->id, "", g->nmembers,
+	    g->capacity);
+	for (size_t i = 0; i < g->nmembers; i++) {
+		if (i % 10 == 0 && i > 0)
+			fprintf(out, "\n%*s   ", w->id, "");
+		fprintf(out, " %s", g->members[i]);
+	}
 	fputc('\n', out);
 }
 
@@ -90,12 +122,15 @@ table_unplaced(FILE *out, const struct run *r, const struct output_filter *f)
 void
 output_table(FILE *out, const struct run *r, const struct output_filter *f)
 {
+	struct table_widths w;
+
+	table_measure(r, &w);
 	table_header(out, r);
-	fprintf(out, "%-8s %-16s %-8s %s\n", "GROUP", "TRACK", "CLIN",
-	    "SESSIONS");
+	fprintf(out, "%-*s  %-*s  %-*s  %s\n", w.id, "GROUP", w.track, "TRACK",
+	    w.clinician, "CLINICIAN", "WEEKLY SESSIONS");
 	for (size_t i = 0; i < r->ngroups; i++)
 		if (output_keep_group(r, f, &r->groups[i]))
-			table_group(out, &r->groups[i]);
+			table_group(out, &w, &r->groups[i]);
 	table_makeups(out, r, f);
 	table_unplaced(out, r, f);
 }
@@ -106,4 +141,7 @@ output_summary(FILE *out, const struct run *r)
 	fprintf(out, "run %d: placed %d of %d (bound %d), %d unplaced, "
 	    "%d groups open, %d makeups\n", r->id, r->placed, r->participants,
 	    r->bound, r->unplaced, r->groups_open, r->makeups);
+	if (r->calendars_changed > 0)
+		fprintf(out, "%d shift calendar%s changed since the last load\n",
+		    r->calendars_changed, r->calendars_changed == 1 ? "" : "s");
 }

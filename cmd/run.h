@@ -59,6 +59,7 @@ struct run {
 	int	makeups;
 	int	bound;
 	double	time_limit;		/* the solve's parameter */
+	int	calendars_changed;	/* shift calendars changed by this load; not stored */
 	struct run_group *groups;	/* sorted by id */
 	size_t	ngroups;
 	struct run_participant *parts;	/* sorted by id */

@@ -55,7 +55,12 @@ flow_solve(struct store *st, const struct solve_args *a, struct run *r,
 	if ((rc = sched_solve(&m, &o, &s, cause)) != 0)
 		goto out;
 	have_sol = true;
-	run_build(&sc, &m, &s, a->time_limit, r);
+	{
+		int changed = r->calendars_changed;
+
+		run_build(&sc, &m, &s, a->time_limit, r);
+		r->calendars_changed = changed;
+	}
 	rc = store_save_run(st, r, cause);
 out:
 	if (have_sol)
@@ -66,6 +71,50 @@ out:
 		run_release(&prev);
 	scenario_release(&sc);
 	return rc;
+}
+
+static int
+flow_part_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct scn_participant *)elem)->id);
+}
+
+/*
+ * Counts the participants of sc whose shift calendar text differs from the
+ * one stored (by hash), so a re-import says what it changed.  A database
+ * with no scenario yet counts nothing.
+ */
+static int
+flow_changed_shifts(struct store *st, const struct scenario *sc, int *changed,
+    char **cause)
+{
+	struct scenario old = { 0 };
+	int rc = store_load_scenario(st, &old, cause);
+
+	*changed = 0;
+	if (rc == IOP_ENOTFOUND) {
+		free(*cause);
+		*cause = NULL;
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < sc->nparticipants; i++) {
+		const struct scn_participant *p = &sc->participants[i];
+		const struct scn_participant *o;
+		const char *h_new = p->shifts.hash, *h_old;
+
+		o = bsearch(p->id, old.participants, old.nparticipants,
+		    sizeof *old.participants, flow_part_cmp);
+		if (o == NULL)
+			continue;
+		h_old = o->shifts.hash;
+		if ((h_new == NULL) != (h_old == NULL) ||
+		    (h_new != NULL && strcmp(h_new, h_old) != 0))
+			(*changed)++;
+	}
+	scenario_release(&old);
+	return 0;
 }
 
 static int
@@ -108,7 +157,9 @@ solve_flow(const char *db_path, const struct solve_args *a, struct run *r,
 	if ((rc = store_open(db_path, STORE_WRITE, &st, cause)) != 0 ||
 	    (rc = store_begin(st, cause)) != 0)
 		goto out;
-	if (loaded && (rc = store_save_scenario(st, &sc, cause)) != 0)
+	if (loaded && ((rc = flow_changed_shifts(st, &sc,
+	    &r->calendars_changed, cause)) != 0 ||
+	    (rc = store_save_scenario(st, &sc, cause)) != 0))
 		goto out;
 	if ((rc = flow_solve(st, a, r, cause)) != 0 ||
 	    (rc = store_commit(st, cause)) != 0)

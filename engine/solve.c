@@ -1,7 +1,8 @@
 /*
  * sched_solve(): the driver.  Bound and viability first (solve_bound.c),
- * then greedy construction (solve_construct.c) and local search
- * (solve_improve.c) on a struct sched_state, then the solution is written
+ * then greedy construction (solve_construct.c), local search
+ * (solve_improve.c) and ruin-and-recreate (solve_lns.c) on a struct
+ * sched_state, then the solution is written
  * out with a reason for every unplaced participant (solve_reason.c) and
  * checked by sched_check(): the solver never returns a schedule the
  * checker rejects.
@@ -97,7 +98,9 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 	sched_state_init(&c.st, m);
 	solve_bound(&c);
 	solve_construct(&c);
+	c.st.ntrail = 0;
 	solve_improve(&c);
+	solve_lns(&c);
 	solve_export(&c, s);
 	if (sched_placed_count(s) > s->bound) {
 		*cause = xasprintf("solve: placed %d above the bound %d",

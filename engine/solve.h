@@ -4,8 +4,9 @@
  * solve_bound.c (home minutes, viability, the upper bound),
  * solve_makeup.c (covering short weeks with makeups), solve_move.c
  * (insert and remove one participant), solve_construct.c (greedy group
- * opening), solve_improve.c (local search), solve_reason.c (why someone
- * stays unplaced) and solve.c (the driver).
+ * opening), solve_improve.c (local search), solve_lns.c (ruin and
+ * recreate), solve_reason.c (why someone stays unplaced) and solve.c
+ * (the driver).
  */
 #ifndef IOP_SOLVE_H
 #define IOP_SOLVE_H
@@ -50,6 +51,7 @@ struct solve_ctx {
 	int	*nviable;		/* participant: viable options */
 	struct sched_ilist *cands;	/* group: participants it is viable for */
 	int	bound;
+	unsigned seed;			/* tie-break order; 0: by index */
 };
 
 /* solve_bound.c */
@@ -76,6 +78,25 @@ void	solve_construct(struct solve_ctx *c);
 
 /* solve_improve.c */
 void	solve_improve(struct solve_ctx *c);
+
+/* solve_lns.c */
+void	solve_ruin(struct solve_ctx *c, int g);
+void	solve_lns(struct solve_ctx *c);
+
+/* A deterministic tie-break rank of x under seed (x itself when 0). */
+static inline unsigned
+solve_rank(unsigned seed, int x)
+{
+	unsigned h;
+
+	if (seed == 0)
+		return (unsigned)x;
+	h = seed * 0x9e3779b9u ^ ((unsigned)x + 0x7f4a7c15u) * 0x85ebca6bu;
+	h ^= h >> 15;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 13;
+	return h;
+}
 
 /* solve_reason.c: a reason (caller frees) for unplaced p. */
 char	*solve_reason(struct solve_ctx *c, int p);

@@ -14,12 +14,13 @@
 #include "xmalloc.h"
 
 /* Fill order of p for group g; lower comes first. */
-static long
+static long long
 construct_key(const struct solve_ctx *c, int p, int g)
 {
-	long prev = c->m->participants[p].previous_home == g ? 0 : 1;
+	long long prev = c->m->participants[p].previous_home == g ? 0 : 1;
 
-	return prev * 1000000000L + (long)c->nviable[p] * 100000L + p;
+	return (prev << 52) + ((long long)c->nviable[p] << 32) +
+	    solve_rank(c->seed, p);
 }
 
 /* Inserts unplaced candidates of g in fill order; returns how many. */
@@ -75,10 +76,15 @@ construct_pick(struct solve_ctx *c)
 		    !rule_clinician_can_open(&c->st, g))
 			continue;
 		construct_fill(c, g);
-		if (c->st.nmem[g] > 0 && rule_open_size_ok(c->m, c->st.nmem[g]) &&
-		    (bestg < 0 || sched_score_cmp(&c->st.score, &best) > 0)) {
-			best = c->st.score;
-			bestg = g;
+		if (c->st.nmem[g] > 0 && rule_open_size_ok(c->m, c->st.nmem[g])) {
+			int cmp = bestg < 0 ? 1 :
+			    sched_score_cmp(&c->st.score, &best);
+
+			if (cmp > 0 || (cmp == 0 && solve_rank(c->seed, g) <
+			    solve_rank(c->seed, bestg))) {
+				best = c->st.score;
+				bestg = g;
+			}
 		}
 		sched_state_undo(&c->st, mark);
 	}
@@ -93,6 +99,5 @@ solve_construct(struct solve_ctx *c)
 	while ((g = construct_pick(c)) >= 0) {
 		construct_fill(c, g);
 		solve_place_unplaced(c);
-		c->st.ntrail = 0;	/* accepted: nothing to undo past here */
 	}
 }

@@ -129,3 +129,14 @@ check "demo --json validates" 'python3 -c "import json; json.load(open(\"out\"))
 for c in explain diff publish shifts rotation report; do
 	t "$c is not implemented yet" 70 "$c: not implemented yet" $c
 done
+
+# --- re-import notices a changed shift calendar ------------------------------
+cp -r "$DATA/ok" "$WORK/copy"
+t "first load of a copy" 0 "" --db re.db solve copy/scenario.json
+check "first load reports no change" '! grep -q "changed since" out'
+sed 's/BYDAY=TU,TH/BYDAY=MO,TH/' "$DATA/ok/cal/p2.ics" > "$WORK/copy/cal/p2.ics"
+t "second load after a swap" 0 "" --db re.db solve copy/scenario.json
+check "second load reports one changed calendar" 'grep -q "^1 shift calendar changed since the last load" out'
+check "the Monday shift now keeps P2 out of Monday sessions" '"$BIN" --db re.db schedule --participant P2 --format csv | grep -q "2026-12-07T18" && exit 1 || exit 0'
+t "third load, nothing changed" 0 "" --db re.db solve copy/scenario.json
+check "third load reports no change" '! grep -q "changed since" out'
