@@ -88,8 +88,28 @@ demo: iopsched
 bench: iopsched
 	@tests/bench/run
 
-fuzz:
-	@echo "make fuzz: no fuzz targets yet (see issues 3 and 6)"
+# libFuzzer needs clang (Debian: apt-get install clang).  `make fuzz` runs
+# the iCalendar importer's target for FUZZ_SECONDS on a scratch copy of the
+# seed corpus, tests/fuzz/corpus/ical; crashes land in build/fuzz/.
+FUZZ_CC	?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Iengine -Icalendars \
+	$(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_ICAL_SRCS := tests/fuzz/fuzz_ical.c $(wildcard calendars/*.c) \
+	engine/civil.c engine/xmalloc.c
+
+build/fuzz/fuzz_ical: $(FUZZ_ICAL_SRCS) $(wildcard calendars/*.h engine/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_ICAL_SRCS) $(PKG_LIBS) -lm
+
+fuzz: build/fuzz/fuzz_ical
+	@rm -rf build/fuzz/corpus-ical && mkdir -p build/fuzz/corpus-ical
+	@cp tests/fuzz/corpus/ical/* build/fuzz/corpus-ical/
+	build/fuzz/fuzz_ical -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ \
+	    -dict=tests/fuzz/ical.dict \
+	    build/fuzz/corpus-ical
 
 install: iopsched
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

@@ -85,4 +85,28 @@ int	cal_utc_offset(const char *zone, int64_t utc, int *offset, char **cause);
 int	cal_format_rfc3339(const char *zone, int64_t utc, char *buf,
 	    char **cause);
 
+/* Standard shift rotations (cal_rotation.c, which documents each one). */
+
+#define CAL_ROTATION_MAX_WEEKS	520
+
+struct cal_rotation {
+	const char *pattern;	/* "24/48", "48/96", "kelly", "pitman", ... */
+	const char *zone;	/* Olson name or "UTC" */
+	int64_t	start_day;	/* cycle day 1, days since 1970-01-01 */
+	int	shift_start;	/* minutes after local midnight; -1: default */
+	int	shift_minutes;	/* length of a shift; 0: the pattern's own */
+	int	weeks;		/* 1..CAL_ROTATION_MAX_WEEKS */
+};
+
+/*
+ * Writes rotation r as RFC 5545 text into *text (CRLF lines; caller frees
+ * with free): every shift that starts in the r->weeks weeks from
+ * r->start_day, as one VEVENT with an RRULE per on-day of the cycle, times
+ * in r->zone with its VTIMEZONE.  The same r gives the same bytes.
+ * IOP_EUSAGE with *cause when the pattern, zone, start, length or weeks
+ * are out of range or the pattern takes no other length.
+ */
+int	cal_rotation_write(const struct cal_rotation *r, char **text,
+	    char **cause);
+
 #endif

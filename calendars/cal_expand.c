@@ -280,7 +280,9 @@ cal_expand_text(const char *text, size_t len, const char *name,
 		goto out;
 	if ((ret = expand_parsed(&x, text, len)) != 0)
 		goto out;
-	qsort(out->v + n0, out->n - n0, sizeof *out->v, busy_cmp);
+	/* out->v is NULL while the list is empty: no pointer arithmetic. */
+	if (out->n > n0)
+		qsort(out->v + n0, out->n - n0, sizeof *out->v, busy_cmp);
 out:
 	cal_lines_release(&x.lines);
 	if (ret != 0) {

@@ -2,6 +2,7 @@
  * Scenario to engine model.  Everything that needs a time zone or a
  * calendar file happens here, so the engine only sees UTC seconds.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +288,33 @@ model_previous(const struct run *previous, struct sched_model *m)
 			m->participants[p].previous_home =
 			    model_group_index(m, rp->group);
 	}
+}
+
+int
+model_participant_busy(const struct scenario *sc, size_t index,
+    const char *text, size_t len, const char *name, struct sched_spans *busy,
+    char **cause)
+{
+	const struct scn_participant *p = &sc->participants[index];
+	struct scn_calendar cal = { (char *)name, (char *)text, len, NULL };
+	struct sched_model m = { 0 };
+	struct sched_spans shifts = { 0 };
+	struct sched_buffers b;
+	int rc;
+
+	assert(index < sc->nparticipants);
+	memset(busy, 0, sizeof *busy);
+	if ((rc = model_weeks(sc, &m, cause)) != 0)
+		goto out;
+	if ((rc = model_calendar(&cal, p->timezone, false, &m, &shifts,
+	    cause)) != 0)
+		goto out;
+	model_buffers(&sc->program, &b);
+	sched_buffer_shifts(&shifts, &b, busy);
+out:
+	sched_spans_release(&shifts);
+	sched_model_release(&m);
+	return rc;
 }
 
 int

@@ -67,6 +67,8 @@ bool	solve_fix_weeks(struct solve_ctx *c, int p, int *bad_week);
 
 /* solve_move.c */
 bool	solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f);
+bool	solve_insert_deferred(struct solve_ctx *c, int p, int g,
+	    struct solve_fail *f);
 void	solve_remove(struct solve_ctx *c, int p);
 bool	solve_drop_guests(struct solve_ctx *c, int g);
 int	solve_best_insert(struct solve_ctx *c, int p, int except);
@@ -74,6 +76,7 @@ bool	solve_out_of_work(const struct solve_ctx *c);
 
 /* solve_construct.c */
 int	solve_place_unplaced(struct solve_ctx *c);
+void	solve_settle(struct solve_ctx *c);
 void	solve_construct(struct solve_ctx *c);
 
 /* solve_improve.c */

@@ -196,24 +196,67 @@ bound_int_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* Seats the clinicians could offer: their max_groups largest groups. */
+/*
+ * The most seats clinician cl could offer: the best set of its groups
+ * that may open within its weekly hours, max_groups and without clashes,
+ * by enumeration when it leads few groups, else its max_groups largest.
+ */
+static int
+bound_clinician_best(const struct solve_ctx *c, int cl, const int *gs, int n)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_clinician *cc = &m->clinicians[cl];
+	int *caps, best = 0;
+
+	if (n > 14) {
+		caps = xcalloc((size_t)n + 1, sizeof(int));
+		for (int k = 0; k < n; k++)
+			caps[k] = m->groups[gs[k]].capacity;
+		qsort(caps, (size_t)n, sizeof caps[0], bound_int_desc);
+		for (int k = 0; k < n && (cc->max_groups < 0 ||
+		    k < cc->max_groups); k++)
+			best += caps[k];
+		free(caps);
+		return best;
+	}
+	for (unsigned set = 1; set < (1u << n); set++) {
+		int count = 0, minutes = 0, seats = 0;
+		bool ok = true;
+
+		for (int k = 0; k < n && ok; k++) {
+			if (!(set & (1u << k)))
+				continue;
+			count++;
+			minutes += m->groups[gs[k]].weekly_minutes;
+			seats += m->groups[gs[k]].capacity;
+			for (int j = 0; j < k && ok; j++)
+				ok = !(set & (1u << j)) ||
+				    !rule_clinician_groups_conflict(m, gs[j],
+				    gs[k]);
+		}
+		if (ok && minutes <= cc->max_minutes && (cc->max_groups < 0 ||
+		    count <= cc->max_groups) && seats > best)
+			best = seats;
+	}
+	return best;
+}
+
+/* Seats the clinicians could offer together. */
 static int
 bound_clinician_seats(const struct solve_ctx *c)
 {
 	const struct sched_model *m = c->m;
-	int *caps = xcalloc((size_t)m->ngroups + 1, sizeof(int)), seats = 0;
+	int *gs = xcalloc((size_t)m->ngroups + 1, sizeof(int)), seats = 0;
 
 	for (int cl = 0; cl < m->nclinicians; cl++) {
-		int n = 0, limit = m->clinicians[cl].max_groups;
+		int n = 0;
 
 		for (int g = 0; g < m->ngroups; g++)
 			if (c->potential[g] && m->groups[g].clinician == cl)
-				caps[n++] = m->groups[g].capacity;
-		qsort(caps, (size_t)n, sizeof caps[0], bound_int_desc);
-		for (int k = 0; k < n && (limit < 0 || k < limit); k++)
-			seats += caps[k];
+				gs[n++] = g;
+		seats += bound_clinician_best(c, cl, gs, n);
 	}
-	free(caps);
+	free(gs);
 	return seats;
 }
 

@@ -4,7 +4,8 @@
  * schedule stays valid, and undone otherwise:
  *   place   an unplaced participant into an open group;
  *   eject   a member of a group an unplaced participant could join moves
- *           to another open group to make room;
+ *           to another open group to make room (or leaves, when that lets
+ *           more in);
  *   open    a closed group, filled with the unplaced and with members other
  *           groups can spare without falling below group_size.min;
  *   close   an open group, its members moved to other open groups;
@@ -44,7 +45,22 @@ improve_members(const struct solve_ctx *c, int g, int *n)
 	return v;
 }
 
-/* Makes room for unplaced p in open g by moving one member elsewhere. */
+/* Offers open g to its unplaced candidates. */
+static void
+improve_refill(struct solve_ctx *c, int g)
+{
+	const struct sched_ilist *cl = &c->cands[g];
+	struct solve_fail f;
+
+	for (int k = 0; k < cl->n; k++)
+		if (c->st.home[cl->v[k]] < 0)
+			solve_insert(c, cl->v[k], g, &f);
+}
+
+/*
+ * Makes room for unplaced p in open g by moving one member elsewhere, or
+ * by leaving it out when that lets more of g's candidates in.
+ */
 static bool
 improve_eject_into(struct solve_ctx *c, int p, int g)
 {
@@ -57,11 +73,13 @@ improve_eject_into(struct solve_ctx *c, int p, int g)
 		size_t mark = sched_state_mark(&c->st);
 
 		solve_remove(c, mem[k]);
-		if (solve_insert(c, p, g, &f) &&
-		    solve_best_insert(c, mem[k], g) >= 0)
-			done = improve_settle(c, mark, &before);
-		else
+		if (!solve_insert(c, p, g, &f)) {
 			sched_state_undo(&c->st, mark);
+			continue;
+		}
+		if (solve_best_insert(c, mem[k], g) < 0)
+			improve_refill(c, g);
+		done = improve_settle(c, mark, &before);
 	}
 	free(mem);
 	return done;
@@ -98,8 +116,8 @@ improve_gather(struct solve_ctx *c, int g)
 		if (c->st.home[cl->v[k]] < 0 &&
 		    rule_capacity_fits(c->m, g, c->st.nmem[g] + 1))
 			solve_insert(c, cl->v[k], g, &f);
-	for (int k = 0; k < cl->n && !rule_open_size_ok(c->m,
-	    c->st.nmem[g]); k++) {
+	for (int k = 0; k < cl->n && (c->st.nmem[g] == 0 ||
+	    !rule_open_size_ok(c->m, c->st.nmem[g])); k++) {
 		int q = cl->v[k], h = c->st.home[q];
 		size_t mark = sched_state_mark(&c->st);
 
@@ -125,7 +143,8 @@ improve_open(struct solve_ctx *c)
 		    !rule_clinician_can_open(&c->st, g))
 			continue;
 		improve_gather(c, g);
-		if (!rule_open_size_ok(c->m, c->st.nmem[g])) {
+		if (c->st.nmem[g] == 0 ||
+		    !rule_open_size_ok(c->m, c->st.nmem[g])) {
 			sched_state_undo(&c->st, mark);
 			continue;
 		}

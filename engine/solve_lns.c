@@ -39,8 +39,8 @@ lns_evict_guests(struct solve_ctx *c, int g)
 
 /*
  * Closes g: unplaces its members, re-covers or unplaces its guests, and
- * ruins in turn any group left below group_size.min, so that the state is
- * valid again afterwards.
+ * ruins in turn any group left below group_size.min or closed with guests,
+ * so that the state is valid again afterwards (the repair step).
  */
 void
 solve_ruin(struct solve_ctx *c, int g)
@@ -49,7 +49,8 @@ solve_ruin(struct solve_ctx *c, int g)
 		solve_remove(c, c->st.members[g].v[c->st.members[g].n - 1]);
 	lns_evict_guests(c, g);
 	for (int h = 0; h < c->m->ngroups; h++)
-		if (!rule_open_size_ok(c->m, c->st.nmem[h]))
+		if (!rule_open_size_ok(c->m, c->st.nmem[h]) ||
+		    (c->st.nmem[h] == 0 && c->st.guests[h] > 0))
 			solve_ruin(c, h);
 }
 

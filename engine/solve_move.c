@@ -52,8 +52,9 @@ move_sessions_fit(struct solve_ctx *c, int p, int g, int o,
  * true, or false with the state unchanged and *f saying why.  g may be
  * closed (this opens it; rule 7 is the caller's business).
  */
-bool
-solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f)
+static bool
+move_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f,
+    bool cover)
 {
 	int o = solve_option(c, p, g);
 	size_t mark;
@@ -75,12 +76,29 @@ solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f)
 		return false;
 	mark = sched_state_mark(&c->st);
 	sched_state_set_home(&c->st, p, g);
-	if (!solve_fix_weeks(c, p, &f->week)) {
+	if (cover && !solve_fix_weeks(c, p, &f->week)) {
 		sched_state_undo(&c->st, mark);
 		f->kind = SOLVE_FAIL_HOURS;
 		return false;
 	}
 	return true;
+}
+
+bool
+solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f)
+{
+	return move_insert(c, p, g, f, true);
+}
+
+/*
+ * Like solve_insert() but leaves short weeks uncovered, for groups that
+ * will supply each other's makeups once all are open: the caller runs
+ * solve_settle() before the state counts as valid.
+ */
+bool
+solve_insert_deferred(struct solve_ctx *c, int p, int g, struct solve_fail *f)
+{
+	return move_insert(c, p, g, f, false);
 }
 
 /* Unplaces p: drops its makeups and its home. */

@@ -427,7 +427,7 @@ rule6_check_rejects_over_capacity(void **state)
 	g1 = fx_group(&m, "G1", "fr", c1, 2, "MO 18:00 180, WE 18:00 180");
 	g2 = fx_group(&m, "G2", "fr", c2, 2, "TU 18:00 180");
 	for (int k = 0; k < 4; k++) {
-		char id[8];
+		char id[16];
 
 		snprintf(id, sizeof id, "P%d", k + 1);
 		p[k] = fx_participant(&m, id, "fr", "TX", k < 3 ? 6 : 3);
@@ -461,7 +461,7 @@ rule6_solve_capacity_leaves_one_unplaced(void **state)
 	c1 = fx_clinician(&m, "C1", "TX", 19, -1);
 	g1 = fx_group(&m, "G1", "fr", c1, 2, NINE_HOURS);
 	for (int k = 0; k < 3; k++) {
-		char id[8];
+		char id[16];
 
 		snprintf(id, sizeof id, "P%d", k + 1);
 		fx_participant(&m, id, "fr", "TX", 9);
