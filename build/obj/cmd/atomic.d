@@ -1,5 +1,0 @@
-build/obj/cmd/atomic.o: cmd/atomic.c cmd/atomic.h engine/status.h \
- engine/xmalloc.h
-cmd/atomic.h:
-engine/status.h:
-engine/xmalloc.h:

@@ -1,2 +1,0 @@
-build/obj/engine/xmalloc.o: engine/xmalloc.c engine/xmalloc.h
-engine/xmalloc.h:
