@@ -14,7 +14,9 @@
  * dupont   28     nights 1-4, 12-14 at S;             19:00  12 h    no
  *                 days 8-10, 18-21 at S + 12 h (07:00)
  * 4on4off   8     1-4                                 07:00  12 h    yes
- * panama   14     1-2, 5-7, 10-11 (2-2-3)             07:00  12 h    yes
+ * panama   28     days 1-2, 5-7, 10-11 at S;          07:00  12 h    no
+ *                 nights 15-16, 19-21, 24-25 at S + 12 h (19:00)
+ *                 (the 2-2-3 of pitman, rotating days and nights)
  * 4x10     week   Monday-Thursday                     07:00  10 h    yes
  * 5x8      week   Monday-Friday                       08:00   8 h    yes
  *
@@ -75,8 +77,8 @@ static const struct rot_pattern rot_patterns[] = {
 	  720, true, "DuPont night shift", "DuPont day shift" },
 	{ "4on4off", "4on4off", "AAAA----", false, 420, 720, false,
 	  "4-on 4-off shift", NULL },
-	{ "panama", "panama", "AA--AAA--AA---", false, 420, 720, false,
-	  "Panama shift", NULL },
+	{ "panama", "panama", "AA--AAA--AA---BB--BBB--BB---", false, 420, 720,
+	  true, "Panama day shift", "Panama night shift" },
 	{ "4x10", "4x10", "AAAA---", true, 420, 600, false,
 	  "4x10 shift", NULL },
 	{ "5x8", "5x8", "AAAAA--", true, 480, 480, false,

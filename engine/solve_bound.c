@@ -133,10 +133,11 @@ bound_option_viable(struct solve_ctx *c, int p, int o)
 	if (!c->potential[g] || !rule_home_allowed(m, p, g))
 		return false;
 	for (int w = pa->first_week; w <= pa->last_week; w++) {
-		int home = c->hm[(size_t)o * m->weeks + w];
-		int reach = solve_reach(c, p, o, w, c->potential);
+		int home = c->hm[(size_t)o * m->weeks + w], reach = home;
 
-		if (home <= m->max_minutes && reach >= pa->min_minutes)
+		if (home <= m->max_minutes && (home >= pa->min_minutes ||
+		    (reach = solve_reach(c, p, o, w, c->potential)) >=
+		    pa->min_minutes))
 			continue;
 		c->short_week[o] = w;
 		c->short_minutes[o] = home > m->max_minutes ? home : reach;

@@ -31,6 +31,21 @@ construct_key(const struct solve_ctx *c, int p, int g)
 	}
 }
 
+struct construct_slot {
+	long long key;
+	int	p;
+};
+
+static int
+construct_slot_cmp(const void *a, const void *b)
+{
+	const struct construct_slot *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->p > y->p) - (x->p < y->p);
+}
+
 /*
  * Inserts unplaced candidates of g in fill order; returns how many.
  * deferred: leave their short weeks for solve_settle().
@@ -39,24 +54,22 @@ static int
 construct_fill(struct solve_ctx *c, int g, bool deferred)
 {
 	const struct sched_ilist *cl = &c->cands[g];
-	int *order = xmalloc(((size_t)cl->n + 1) * sizeof(int)), n = 0, added = 0;
+	struct construct_slot *order;
 	struct solve_fail f;
+	int n = 0, added = 0;
 
-	for (int k = 0; k < cl->n; k++) {
-		int p = cl->v[k], j;
-
-		if (c->st.home[p] >= 0)
-			continue;
-		for (j = n; j > 0 && construct_key(c, order[j - 1], g) >
-		    construct_key(c, p, g); j--)
-			order[j] = order[j - 1];
-		order[j] = p;
-		n++;
-	}
+	order = xmalloc(((size_t)cl->n + 1) * sizeof order[0]);
+	for (int k = 0; k < cl->n; k++)
+		if (c->st.home[cl->v[k]] < 0) {
+			order[n].key = construct_key(c, cl->v[k], g);
+			order[n++].p = cl->v[k];
+		}
+	qsort(order, (size_t)n, sizeof order[0], construct_slot_cmp);
 	for (int k = 0; k < n && rule_capacity_fits(c->m, g,
 	    c->st.nmem[g] + 1); k++)
-		added += deferred ? solve_insert_deferred(c, order[k], g, &f) :
-		    solve_insert(c, order[k], g, &f);
+		added += deferred ?
+		    solve_insert_deferred(c, order[k].p, g, &f) :
+		    solve_insert(c, order[k].p, g, &f);
 	free(order);
 	return added;
 }
@@ -81,7 +94,7 @@ construct_pick(struct solve_ctx *c, bool deferred)
 	struct sched_score best = { 0, 0, 0, 0, 0 };
 	int bestg = -1;
 
-	for (int g = 0; g < c->m->ngroups && !solve_out_of_work(c); g++) {
+	for (int g = 0; g < c->m->ngroups; g++) {
 		size_t mark = sched_state_mark(&c->st);
 
 		if (!c->potential[g] || c->st.nmem[g] > 0 ||

@@ -156,12 +156,19 @@ state_open(struct sched_state *st, int g, int sign)
 static void
 state_home_walk(struct sched_state *st, int p, int g, int sign)
 {
-	const struct sched_group *gr = &st->m->groups[g];
-	int n = st->m->weeks * gr->nsessions;
+	const struct sched_model *m = st->m;
+	const struct sched_group *gr = &m->groups[g];
+	int n = m->weeks * gr->nsessions, opt = sched_option_find(m, p, g);
 
-	for (int k = 0; k < n; k++)
-		if (sched_state_home_attends(st, p, g, gr->first_instance + k))
-			state_touch(st, p, gr->first_instance + k, sign);
+	for (int k = 0; k < n; k++) {
+		int i = gr->first_instance + k;
+
+		if (!m->instances[i].clinician_free)
+			continue;
+		if (opt >= 0 ? sched_option_bit(sched_derived(m), opt, k) :
+		    sched_can_attend(m, p, i))
+			state_touch(st, p, i, sign);
+	}
 }
 
 void

@@ -33,7 +33,7 @@ struct pattern_def {
 	int	cycle;		/* days from the start; 0: weekly, 1 = Monday */
 	int	start;		/* default S, minutes after midnight */
 	int	length;		/* minutes, on the local clock */
-	struct span on[4];	/* up to a span with first == 0 */
+	struct span on[6];	/* up to a span with first == 0 */
 };
 
 static const struct pattern_def defs[] = {
@@ -45,8 +45,9 @@ static const struct pattern_def defs[] = {
 	{ "dupont", 28, 1140, 720,
 	  { { 1, 4, 0 }, { 8, 10, 720 }, { 12, 14, 0 }, { 18, 21, 720 } } },
 	{ "4on4off", 8, 420, 720, { { 1, 4, 0 } } },
-	{ "panama", 14, 420, 720,
-	  { { 1, 2, 0 }, { 5, 7, 0 }, { 10, 11, 0 } } },
+	{ "panama", 28, 420, 720,
+	  { { 1, 2, 0 }, { 5, 7, 0 }, { 10, 11, 0 }, { 15, 16, 720 },
+	    { 19, 21, 720 }, { 24, 25, 720 } } },
 	{ "4x10", 0, 420, 600, { { 1, 4, 0 } } },
 	{ "5x8", 0, 480, 480, { { 1, 5, 0 } } },
 };
@@ -199,12 +200,12 @@ static void
 test_overrides_round_trip(void **state)
 {
 	static const char *const adjustable[] = {
-		"pitman", "4on4off", "panama", "4x10", "5x8"
+		"pitman", "4on4off", "4x10", "5x8"
 	};
 	struct cal_rotation r;
 
 	(void)state;
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		r = rot(adjustable[i], "America/Chicago", "2026-10-14", 8);
 		r.shift_start = 21 * 60;
 		r.shift_minutes = 630;
@@ -219,6 +220,9 @@ test_overrides_round_trip(void **state)
 	round_trip(&r);
 	r = rot("dupont", "Europe/London", "2026-03-01", 8);
 	r.shift_start = 18 * 60;
+	round_trip(&r);
+	r = rot("panama", "America/Chicago", "2026-02-19", 8);
+	r.shift_start = 6 * 60;
 	round_trip(&r);
 }
 
