@@ -85,8 +85,12 @@ check-cli: iopsched
 demo: iopsched
 	./iopsched demo
 
-bench: iopsched
+# tests/bench/run runs every benchmark case and prints one table.
+bench: iopsched build/obj/tests/bench/bench_expand
 	@tests/bench/run
+
+build/obj/tests/bench/bench_expand: build/obj/tests/bench/bench_expand.o $(LIBOBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 # libFuzzer needs clang (Debian: apt-get install clang).  `make fuzz` runs
 # the iCalendar importer's target for FUZZ_SECONDS on a scratch copy of the
@@ -122,4 +126,5 @@ clean:
 .SECONDARY:
 
 -include $(OBJ:.o=.d) $(SANOBJ:.o=.d) $(TESTS:%.c=build/obj/%.d) \
-	$(TESTS:%.c=build/san/%.d) $(TSUPOBJ:.o=.d) $(TSUPSANOBJ:.o=.d)
+	$(TESTS:%.c=build/san/%.d) $(TSUPOBJ:.o=.d) $(TSUPSANOBJ:.o=.d) \
+	build/obj/tests/bench/bench_expand.d

@@ -64,6 +64,13 @@ int	cal_read_file(const char *path, char **text, size_t *len, char **cause);
 
 void	cal_busy_list_release(struct cal_busy_list *l);
 
+/*
+ * Only libical's parse of text (and freeing the tree), the step inside
+ * cal_expand_text that the benchmark times on its own.  Returns 0, or
+ * IOP_EINPUT when libical cannot parse it at all; checks nothing else.
+ */
+int	cal_parse_only(const char *text, size_t len);
+
 /* Time zones, from the system database through libical. */
 
 /* True when name is a zone libical can load (an Olson name or "UTC"). */

@@ -57,6 +57,17 @@ cal_tt_wall(struct icaltimetype t)
 	return days * DAY_SECONDS + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
+/*
+ * libical caches a zone's transitions only up to about the year 2500 and
+ * expands them all again on every lookup past it, at tens of milliseconds
+ * each, so a file of far-future dates could take hours (found by `make
+ * fuzz`).  The Gregorian calendar repeats every 400 years (146097 days,
+ * whole weeks) and so do the yearly rules that govern those years, so a
+ * later time is first folded back into [2000, 2400).
+ */
+#define TZ_FOLD_FROM	INT64_C(13569465600)	/* 2400-01-01T00:00:00Z */
+#define TZ_CYCLE	(INT64_C(146097) * DAY_SECONDS)
+
 int
 cal_tz_offset(icaltimezone *z, int64_t utc)
 {
@@ -64,6 +75,8 @@ cal_tz_offset(icaltimezone *z, int64_t utc)
 
 	if (z == NULL || z == icaltimezone_get_utc_timezone())
 		return 0;
+	if (utc >= TZ_FOLD_FROM)
+		utc -= ((utc - TZ_FOLD_FROM) / TZ_CYCLE + 1) * TZ_CYCLE;
 	t = cal_tt_from_utc(utc);
 	return icaltimezone_get_utc_offset_of_utc_time(z, &t, NULL);
 }

@@ -325,6 +325,7 @@ model_build(const struct scenario *sc, const struct run *previous,
 	int rc;
 
 	memset(m, 0, sizeof *m);
+	m->start_day = pg->start;
 	m->max_minutes = minutes_of(pg->max_hours);
 	m->group_min = pg->group_min;
 	m->group_max = pg->group_max;

@@ -41,7 +41,6 @@ solve_ctx_release(struct solve_ctx *c)
 	sched_state_release(&c->st);
 	free(c->hm);
 	free(c->viable);
-	free(c->viable0);
 	free(c->short_week);
 	free(c->short_minutes);
 	free(c->potential);

@@ -43,8 +43,9 @@ struct solve_ctx {
 	long	work_limit;
 	int	*hm;			/* option x week: home minutes */
 	bool	*viable;		/* option: may be a home (fixpoint) */
-	bool	*viable0;		/* option: enough hours alone */
-	int	*short_week;		/* option, when !viable0: a failing week */
+	int	*short_week;		/* option: the week that made it not
+					   viable, -1 none or its group can't
+					   open */
 	int	*short_minutes;		/* ... and the most minutes reachable */
 	bool	*potential;		/* group: may open at all */
 	bool	*potential0;		/* group: its clinician could lead it */

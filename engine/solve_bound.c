@@ -13,7 +13,9 @@
  * viable, their makeups lie in surviving groups), so every placed
  * participant of an optimum has a viable option: their count bounds the
  * optimum.  The bound is then capped per track by the capacities of the
- * groups that may open, and per clinician by max_groups.
+ * groups that may open, per clinician by the seats of the best set of
+ * groups it could lead (hours, max_groups, no clashes), and by a maximum
+ * matching of participants to the seats of their viable groups.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -146,9 +148,12 @@ bound_option_viable(struct solve_ctx *c, int p, int o)
 	return true;
 }
 
-/* One round: viability of every option; true when a group lost hope. */
+/*
+ * One round: re-decides the options still viable (potential only shrinks,
+ * so a lost option stays lost); true when a group lost hope.
+ */
 static bool
-bound_round(struct solve_ctx *c, bool first)
+bound_round(struct solve_ctx *c)
 {
 	const struct sched_model *m = c->m;
 	int *count = xcalloc((size_t)m->ngroups + 1, sizeof(int));
@@ -158,9 +163,8 @@ bound_round(struct solve_ctx *c, bool first)
 	for (int p = 0; p < m->nparticipants; p++)
 		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
 		    o++) {
-			c->viable[o] = bound_option_viable(c, p, o);
-			if (first)
-				c->viable0[o] = c->viable[o];
+			if (c->viable[o])
+				c->viable[o] = bound_option_viable(c, p, o);
 			count[c->d->opts[o].group] += c->viable[o];
 		}
 	for (int g = 0; g < m->ngroups; g++)
@@ -283,6 +287,68 @@ bound_tracks(const struct solve_ctx *c)
 	return (int)total;
 }
 
+struct bound_match {
+	const struct solve_ctx *c;
+	int	*seat_of;		/* group x capacity seats: participant */
+	int	*first_seat;		/* group: offset of its seats */
+	int	*seen;			/* group: last search that visited it */
+	int	stamp;
+};
+
+/* Kuhn's augmenting path from participant p; true when p got a seat. */
+static bool
+bound_augment(struct bound_match *bm, int p)
+{
+	const struct solve_ctx *c = bm->c;
+
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
+		int g = c->d->opts[o].group;
+
+		if (!c->viable[o] || bm->seen[g] == bm->stamp)
+			continue;
+		bm->seen[g] = bm->stamp;
+		for (int k = bm->first_seat[g]; k < bm->first_seat[g + 1]; k++)
+			if (bm->seat_of[k] < 0 || bound_augment(bm,
+			    bm->seat_of[k])) {
+				bm->seat_of[k] = p;
+				return true;
+			}
+	}
+	return false;
+}
+
+/*
+ * Everyone placed has a home among their viable groups, within capacity:
+ * a maximum matching of participants to seats bounds the optimum.
+ */
+static int
+bound_matching(const struct solve_ctx *c)
+{
+	const struct sched_model *m = c->m;
+	struct bound_match bm = { c, NULL, NULL, NULL, 0 };
+	int seats = 0, matched = 0;
+
+	bm.first_seat = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	for (int g = 0; g < m->ngroups; g++) {
+		bm.first_seat[g] = seats;
+		seats += c->potential[g] ? m->groups[g].capacity : 0;
+	}
+	bm.first_seat[m->ngroups] = seats;
+	bm.seat_of = xmalloc(((size_t)seats + 1) * sizeof(int));
+	for (int k = 0; k < seats; k++)
+		bm.seat_of[k] = -1;
+	bm.seen = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	for (int p = 0; p < m->nparticipants; p++)
+		if (c->nviable[p] > 0) {
+			bm.stamp++;
+			matched += bound_augment(&bm, p);
+		}
+	free(bm.first_seat);
+	free(bm.seat_of);
+	free(bm.seen);
+	return matched;
+}
+
 void
 solve_bound(struct solve_ctx *c)
 {
@@ -295,12 +361,13 @@ solve_bound(struct solve_ctx *c)
 	c->potential0 = xmalloc(((size_t)m->ngroups + 1) * sizeof(bool));
 	memcpy(c->potential0, c->potential, (size_t)m->ngroups * sizeof(bool));
 	c->viable = xcalloc(nopts, sizeof(bool));
-	c->viable0 = xcalloc(nopts, sizeof(bool));
 	c->short_week = xcalloc(nopts, sizeof(int));
 	c->short_minutes = xcalloc(nopts, sizeof(int));
-	for (size_t o = 0; o < nopts; o++)
+	for (size_t o = 0; o < nopts; o++) {
 		c->short_week[o] = -1;
-	for (bool first = true; bound_round(c, first); first = false)
+		c->viable[o] = true;
+	}
+	while (bound_round(c))
 		;
 	c->nviable = xcalloc((size_t)m->nparticipants + 1, sizeof(int));
 	c->cands = xcalloc((size_t)m->ngroups + 1, sizeof(c->cands[0]));
@@ -314,6 +381,9 @@ solve_bound(struct solve_ctx *c)
 			}
 	c->bound = bound_tracks(c);
 	seats = bound_clinician_seats(c);
+	if (seats < c->bound)
+		c->bound = seats;
+	seats = bound_matching(c);
 	if (seats < c->bound)
 		c->bound = seats;
 }

@@ -199,3 +199,10 @@ t "rotation hours on a fixed pattern" 64 "pattern 'kelly' has fixed shift length
 t "rotation bad shift start" 64 "--shift-start: '24:00'" rotation pitman --start 2026-10-29 --tz America/Chicago --weeks 8 --shift-start 24:00
 t "rotation needs its options" 64 "needs --start, --tz and --weeks" rotation kelly --start 2026-10-29T07:00
 t "rotation needs a pattern" 64 "needs a PATTERN" rotation --start 2026-10-29T07:00 --tz America/Chicago --weeks 8
+
+# --- calendar regressions found by make fuzz (tests/data/ics/regress) --------
+REG=$ROOT/tests/data/ics/regress
+t "a calendar whose every instance is free" 0 "" calendar expand "$REG/all_transparent.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago --honor-transp
+check "a calendar whose every instance is free prints nothing" '[ ! -s out ]'
+check "far-future dates expand in well under 10 s" 'timeout 10 "$BIN" calendar expand "$REG/far_future_many.ics" --from 2026-11-30 --to 2027-02-22 >/dev/null'
+check "a THISANDFUTURE override 5000 years away expands quickly" 'timeout 10 "$BIN" calendar expand "$REG/far_future_thisandfuture.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago >/dev/null'

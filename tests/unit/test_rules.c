@@ -207,6 +207,53 @@ rule2_solve_shifts_and_availability_limit_hours(void **state)
 	sched_model_release(&m);
 }
 
+/*
+ * Rule 2 reads buffered busy time (SPEC section 3): a long shift gets the
+ * long rest after it, a short one the short buffer, and every shift the
+ * buffer before; touching is fine.
+ */
+static void
+rule2_buffered_shifts_block_sessions(void **state)
+{
+	struct sched_model m;
+	struct sched_spans shifts = { NULL, 0, 0 };
+	struct sched_buffers b = { 3600, 3600, 12 * 3600, 10 * 3600 };
+	int c1, g1, p[4];
+
+	(void)state;
+	fx_init(&m, 1);
+	c1 = fx_clinician(&m, "C1", "TX", 19, -1);
+	g1 = fx_group(&m, "G1", "fr", c1, -1, "MO 18:00 180");
+	for (int k = 0; k < 4; k++) {
+		char id[16];
+
+		snprintf(id, sizeof id, "P%d", k + 1);
+		p[k] = fx_participant(&m, id, "fr", "TX", 3);
+	}
+	/* P1: 04:00-16:00, long: rest until 02:00.  P2: 09:00-17:00, short:
+	 * free from 18:00, touching.  P3: from 22:00, buffer from 21:00,
+	 * touching.  P4: from 21:30, buffer from 20:30: blocked. */
+	const int64_t day = fx_time(0, 0, 0);
+	const int64_t spans[4][2] = { { 4, 16 }, { 9, 17 }, { 22, 30 },
+	    { 0, 0 } };
+	for (int k = 0; k < 3; k++) {
+		shifts.n = 0;
+		sched_spans_add(&shifts, day + spans[k][0] * 3600,
+		    day + spans[k][1] * 3600);
+		sched_buffer_shifts(&shifts, &b, &m.participants[p[k]].busy);
+	}
+	shifts.n = 0;
+	sched_spans_add(&shifts, day + 21 * 3600 + 1800, day + 30 * 3600);
+	sched_buffer_shifts(&shifts, &b, &m.participants[p[3]].busy);
+	sched_spans_release(&shifts);
+	fx_prepare(&m);
+	assert_false(sched_can_attend(&m, p[0], fx_instance(&m, g1, 0, 0)));
+	assert_true(sched_can_attend(&m, p[1], fx_instance(&m, g1, 0, 0)));
+	assert_true(sched_can_attend(&m, p[2], fx_instance(&m, g1, 0, 0)));
+	assert_false(sched_can_attend(&m, p[3], fx_instance(&m, g1, 0, 0)));
+	sched_model_release(&m);
+}
+
 /* Rule 3, a home of another track or an unlicensed clinician is refused. */
 static void
 rule3_check_rejects_incompatible_home(void **state)
@@ -680,6 +727,7 @@ main(void)
 		cmocka_unit_test(rule1_solve_busy_clinician_forces_makeup_or_unplaced),
 		cmocka_unit_test(rule2_check_rejects_makeup_participant_cannot_attend),
 		cmocka_unit_test(rule2_solve_shifts_and_availability_limit_hours),
+		cmocka_unit_test(rule2_buffered_shifts_block_sessions),
 		cmocka_unit_test(rule3_check_rejects_incompatible_home),
 		cmocka_unit_test(rule3_solve_track_licence_and_pin),
 		cmocka_unit_test(rule4_check_rejects_bad_makeups),
