@@ -99,6 +99,8 @@ struct cal_ctx {
 	size_t	 steps;			/* recurrence steps so far */
 	size_t	 emitted;		/* intervals appended so far */
 	char	**cause;
+	icaltimezone *tz_file;		/* the last VTIMEZONE zone shared */
+	icaltimezone *tz_shared;	/* and its shared twin */
 };
 
 /*
@@ -145,6 +147,15 @@ struct cal_when cal_when_at(const struct cal_when *w, int64_t wall);
 int64_t	cal_dur_end(const struct cal_when *start, const struct cal_dur *d);
 /* True when a and b name the same instance (by day when one is a DATE). */
 bool	cal_when_same(const struct cal_when *a, const struct cal_when *b);
+
+/* Shared VTIMEZONE zones (cal_tzshare.c). */
+
+/*
+ * The process-wide zone of the same VTIMEZONE text as z, a zone of the
+ * file being read, so that libical works out its transitions once for
+ * all files; z itself when no more can be kept.  Owned by the module.
+ */
+icaltimezone	*cal_tz_shared(struct cal_ctx *x, icaltimezone *z);
 
 /* Events (cal_event.c). */
 

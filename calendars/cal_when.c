@@ -24,10 +24,11 @@ tt_valid(struct icaltimetype t)
 
 /*
  * The zone a TZID names: a VTIMEZONE of an enclosing component (the
- * VCALENDAR), else the system zone of that name.
+ * VCALENDAR; its shared twin, see cal_tzshare.c), else the system zone
+ * of that name.
  */
 static icaltimezone *
-tzid_zone(icalcomponent *comp, const char *tzid)
+tzid_zone(struct cal_ctx *x, icalcomponent *comp, const char *tzid)
 {
 	icaltimezone *z = NULL;
 	icalcomponent *c;
@@ -35,8 +36,9 @@ tzid_zone(icalcomponent *comp, const char *tzid)
 	for (c = comp; c != NULL && z == NULL; c = icalcomponent_get_parent(c))
 		if (icalcomponent_isa(c) == ICAL_VCALENDAR_COMPONENT)
 			z = icalcomponent_get_timezone(c, tzid);
-	if (z == NULL)
-		z = cal_tz_load(tzid);
+	if (z != NULL)
+		return cal_tz_shared(x, z);
+	z = cal_tz_load(tzid);
 	if (z == NULL && tzid[0] == '/')
 		z = icaltimezone_get_builtin_timezone_from_tzid(tzid);
 	return z;
@@ -67,7 +69,7 @@ cal_when_get(struct cal_ctx *x, icalcomponent *comp, icalproperty *p,
 	else if (!w->is_date && (tzp = icalproperty_get_first_parameter(p,
 	    ICAL_TZID_PARAMETER)) != NULL) {
 		tzid = icalparameter_get_tzid(tzp);
-		if (tzid == NULL || (w->zone = tzid_zone(comp, tzid)) == NULL)
+		if (tzid == NULL || (w->zone = tzid_zone(x, comp, tzid)) == NULL)
 			return cal_fail(x, cal_prop_line(x, comp, p),
 			    "%s: unknown TZID '%s' and no VTIMEZONE for it",
 			    icalproperty_get_property_name(p),

@@ -2,18 +2,21 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "command.h"
 #include "exitcode.h"
 #include "output.h"
 #include "solve_flow.h"
+#include "xmalloc.h"
 
 struct solve_opts {
 	struct solve_args args;
+	const char **pins;		/* --pin arguments, caller frees */
 	bool	fail_on_unplaced;
 };
 
-enum { OPT_OUT = 0x100, OPT_FAIL, OPT_LIMIT };
+enum { OPT_OUT = 0x100, OPT_FAIL, OPT_LIMIT, OPT_PIN };
 
 static const struct argp_option solve_options[] = {
 	{ "out", OPT_OUT, "DIR", 0,
@@ -21,6 +24,8 @@ static const struct argp_option solve_options[] = {
 	{ "fail-on-unplaced", OPT_FAIL, NULL, 0,
 	  "Exit 1 when anyone is unplaced", 0 },
 	{ "time-limit", OPT_LIMIT, "SECONDS", 0, "Bound the search", 0 },
+	{ "pin", OPT_PIN, "ID[=GROUP]", 0, "Keep participant ID in GROUP "
+	  "(default: its home group in the previous run); repeatable", 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
@@ -48,6 +53,16 @@ solve_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--time-limit: '%s' is not a positive "
 			    "number of seconds", arg);
 		return 0;
+	case OPT_PIN:
+		if (arg[0] == '\0' || arg[0] == '=' ||
+		    arg[strlen(arg) - 1] == '=')
+			argp_error(state, "--pin: '%s' is not ID or ID=GROUP",
+			    arg);
+		o->pins = xreallocarray(o->pins, o->args.npins + 1,
+		    sizeof *o->pins);
+		o->pins[o->args.npins++] = arg;
+		o->args.pins = o->pins;
+		return 0;
 	case ARGP_KEY_ARG:
 		if (o->args.scenario != NULL)
 			argp_error(state, "too many arguments");
@@ -62,21 +77,25 @@ static const struct argp solve_argp = {
 	solve_options, solve_parse, "[SCENARIO.json]",
 	"Load SCENARIO (insert or update by id) into the database, solve, and "
 	"store the result as a new run.  Without SCENARIO, solve what the "
-	"database holds.", cmd_global_child, NULL, NULL
+	"database holds.  --pin keeps a participant in a group: one the "
+	"pinned group can't take stays unplaced, with a reason that says so.", cmd_global_child, NULL, NULL
 };
 
 static int
 solve_run(int argc, char **argv)
 {
-	struct solve_opts o = { { NULL, NULL, 0 }, false };
+	struct solve_opts o = { { NULL, NULL, 0, NULL, 0 }, NULL, false };
 	struct output_filter all = { NULL, NULL };
 	struct run r;
 	char *cause = NULL;
 	int code, rc;
 
-	if ((code = cmd_parse(&solve_argp, argc, argv, &o)) != EXIT_OK)
+	if ((code = cmd_parse(&solve_argp, argc, argv, &o)) != EXIT_OK) {
+		free(o.pins);
 		return code;
+	}
 	rc = solve_flow(cmd_db_path(), &o.args, &r, &cause);
+	free(o.pins);
 	if (rc != 0)
 		return exit_report(rc, cause);
 	if (globals.json) {

@@ -51,6 +51,8 @@ flow_solve(struct store *st, const struct solve_args *a, struct run *r,
 	if ((rc = model_build(&sc, have_prev ? &prev : NULL, &m, cause)) != 0)
 		goto out;
 	have_model = true;
+	if ((rc = solve_pins(&m, a->pins, a->npins, cause)) != 0)
+		goto out;
 	o.time_limit = a->time_limit;
 	if ((rc = sched_solve(&m, &o, &s, cause)) != 0)
 		goto out;

@@ -50,9 +50,13 @@ rule_clinician_groups_conflict(const struct sched_model *m, int g, int h)
 	return false;
 }
 
-/* True when opening closed group g keeps its clinician within rule 8. */
-bool
-rule_clinician_can_open(const struct sched_state *st, int g)
+/*
+ * Which limit of rule 8 opening closed group g would break: a RULE_LIMIT_*
+ * value, with *clash (may be NULL) set to the open group that overlaps g
+ * for RULE_LIMIT_CLASH.  RULE_LIMIT_NONE when g may open.
+ */
+int
+rule_clinician_open_blocker(const struct sched_state *st, int g, int *clash)
 {
 	const struct sched_model *m = st->m;
 	const struct sched_derived *d = sched_derived(m);
@@ -61,14 +65,24 @@ rule_clinician_can_open(const struct sched_state *st, int g)
 
 	if (c->max_groups >= 0 && st->clin_groups[gr->clinician] >=
 	    c->max_groups)
-		return false;
+		return RULE_LIMIT_GROUPS;
 	if (st->clin_minutes[gr->clinician] + gr->weekly_minutes >
 	    c->max_minutes)
-		return false;
+		return RULE_LIMIT_HOURS;
 	for (int k = d->conflict_first[g]; k < d->conflict_first[g + 1]; k++)
-		if (st->nmem[d->conflicts[k]] > 0)
-			return false;
-	return true;
+		if (st->nmem[d->conflicts[k]] > 0) {
+			if (clash != NULL)
+				*clash = d->conflicts[k];
+			return RULE_LIMIT_CLASH;
+		}
+	return RULE_LIMIT_NONE;
+}
+
+/* True when opening closed group g keeps its clinician within rule 8. */
+bool
+rule_clinician_can_open(const struct sched_state *st, int g)
+{
+	return rule_clinician_open_blocker(st, g, NULL) == RULE_LIMIT_NONE;
 }
 
 int

@@ -43,6 +43,14 @@ bool	rule_open_size_ok(const struct sched_model *m, int members);
 int	rule_open_check(const struct sched_state *st, char **cause);
 
 /* Rule 8: rule_clinician.c. */
+enum rule_limit {
+	RULE_LIMIT_NONE = 0,
+	RULE_LIMIT_GROUPS,		/* at max_groups */
+	RULE_LIMIT_HOURS,		/* max_hours_per_week would be passed */
+	RULE_LIMIT_CLASH		/* an open group of its overlaps */
+};
+int	rule_clinician_open_blocker(const struct sched_state *st, int g,
+	    int *clash);
 bool	rule_clinician_can_open(const struct sched_state *st, int g);
 bool	rule_clinician_groups_conflict(const struct sched_model *m, int g,
 	    int h);

@@ -4,7 +4,8 @@
  * the track (or none with a licensed clinician, or a pin to a group that
  * can't take them); too few hours in every group even with makeups; no
  * group they could attend could ever gather group_size.min; or, group by
- * group, what keeps them out of the final schedule.
+ * group, what keeps them out of the final schedule.  A pinned
+ * participant's reason starts with the pin ("pinned to G2: ...").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -232,22 +233,37 @@ reason_no_seat(struct solve_ctx *c, int p)
 	return r;
 }
 
-char *
-solve_reason(struct solve_ctx *c, int p)
+/* Why p is unplaced, by the group or groups p may be placed in. */
+static char *
+reason_allowed(struct solve_ctx *c, int p)
 {
-	const struct sched_model *m = c->m;
-	const struct sched_participant *pa = &m->participants[p];
 	bool hours = false;
 
-	if (c->d->opt_first[p] == c->d->opt_first[p + 1])
-		return reason_no_group(c, p);
-	if (pa->pinned_home >= 0 && solve_option(c, p, pa->pinned_home) < 0)
-		return xasprintf("pinned to %s, which is not a %s group with a"
-		    " clinician licensed in %s", m->groups[pa->pinned_home].id,
-		    m->tracks[pa->track], states_code(pa->state));
 	if (c->nviable[p] > 0)
 		return reason_no_seat(c, p);
 	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
 		hours |= c->short_week[o] >= 0;
 	return hours ? reason_hours(c, p) : reason_never_open(c, p);
+}
+
+char *
+solve_reason(struct solve_ctx *c, int p)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_participant *pa = &m->participants[p];
+	char *why, *r;
+
+	if (pa->pinned_home >= 0 && solve_option(c, p, pa->pinned_home) < 0)
+		return xasprintf("pinned to %s, which is not a %s group with a"
+		    " clinician licensed in %s", m->groups[pa->pinned_home].id,
+		    m->tracks[pa->track], states_code(pa->state));
+	if (c->d->opt_first[p] == c->d->opt_first[p + 1])
+		return reason_no_group(c, p);
+	if (pa->pinned_home < 0)
+		return reason_allowed(c, p);
+	/* The pin is why: say so before what keeps them out of that group. */
+	why = reason_allowed(c, p);
+	r = xasprintf("pinned to %s: %s", m->groups[pa->pinned_home].id, why);
+	free(why);
+	return r;
 }

@@ -52,7 +52,11 @@ def main(argv):
                "--tz", want["tz"]]
         if want["honor_transp"]:
             cmd.append("--honor-transp")
-        res = subprocess.run(cmd, capture_output=True, text=True)
+        try:
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            print("check_expand: cannot run %s: %s" % (binary, e), file=sys.stderr)
+            return 2
         if res.returncode != 0:
             print("%s: calendar expand exited %d: %s" % (rel, res.returncode,
                                                         res.stderr.strip()))

@@ -27,6 +27,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from zoneinfo import ZoneInfo
@@ -37,6 +38,7 @@ DEFAULT_WINDOWS = [
     {"days": ["SA", "SU"], "from": "08:00", "to": "21:00"},
 ]
 EPS = 1e-6
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
 class CheckerError(Exception):
@@ -344,7 +346,7 @@ class Checker:
         except (TypeError, ValueError):
             self.bad("format", "%s: '%s' is not an RFC 3339 time" % (where, text))
             return None
-        if t.tzinfo is None or len(text) < 20 or text[10] != "T":
+        if t.tzinfo is None or not RFC3339.match(text):
             self.bad("format", "%s: '%s' is not an RFC 3339 time" % (where, text))
             return None
         if t.utcoffset() != t.astimezone(self.scn.zone).utcoffset():

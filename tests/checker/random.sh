@@ -2,7 +2,9 @@
 # Property test: solve N random scenarios and check every schedule.
 #
 # Usage: tests/checker/random.sh [N]      (default N=200)
-# For seeds 1..N it writes a scenario with fixtures/gen_random.py, runs
+# For seeds 1..N it writes a scenario with fixtures/gen_random.py, checks
+# `iopsched calendar expand` on its calendars against the intervals the
+# generator meant (tests/checker/check_expand.py), runs
 # `$IOPSCHED --db TMP solve SCENARIO --out DIR --quiet`, and checks
 # DIR/schedule.json with tests/checker/check_schedule.py.  $IOPSCHED defaults
 # to ./iopsched at the top of the repository.  A failing seed prints one line
@@ -25,6 +27,9 @@ if [ ! -x "$iopsched" ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/iopsched-random.XXXXXX") || exit 73
+# Run a private copy, so that a rebuild meanwhile does not fail a seed.
+cp "$iopsched" "$work/iopsched" || exit 74
+iopsched=$work/iopsched
 passed=0
 failed=0
 seed=1
@@ -34,6 +39,9 @@ while [ "$seed" -le "$n" ]; do
 	if ! "$python" "$root/fixtures/gen_random.py" "$seed" "$dir/in" \
 	    >"$dir/gen.log" 2>&1; then
 		why="generator: $(head -n 1 "$dir/gen.log")"
+	elif ! "$python" "$here/check_expand.py" "$iopsched" "$dir/in" \
+	    >"$dir/expand.log" 2>&1; then
+		why="calendar expand: $(head -n 1 "$dir/expand.log")"
 	else
 		"$iopsched" --db "$dir/db" solve "$dir/in/scenario.json" \
 		    --out "$dir/out" --quiet >"$dir/solve.log" 2>&1
@@ -61,7 +69,7 @@ done
 if [ "$failed" -eq 0 ]; then
 	rm -rf "$work"
 else
-	echo "failing cases kept in $work"
+	echo "failing cases kept in $work (replay with IOPSCHED=$work/iopsched)"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -304,6 +304,11 @@ def m_offset(scn, doc):
     s["end"] = s["end"].replace(CDT, "-06:00").replace("T21", "T20")
 
 
+def m_no_seconds(scn, doc):
+    s = wk(doc, "P5", WEEK1)["sessions"][0]
+    s["start"] = s["start"].replace(":00:00-", ":00-")
+
+
 def m_unsorted(scn, doc):
     doc["participants"].reverse()
 
@@ -354,6 +359,7 @@ CASES = [
     ("summary placed count", m_summary, "format:"),
     ("bound below placed", m_bound, "format:"),
     ("time in the wrong offset", m_offset, "format:"),
+    ("time without seconds is not RFC 3339", m_no_seconds, "format:"),
     ("participants not sorted", m_unsorted, "format:"),
     ("hours not minutes/60", m_hours_field, "format:"),
     ("group members differ", m_members, "rule 3:"),

@@ -126,7 +126,7 @@ check "demo prints a table with groups" 'grep -q "^GROUP" out && grep -q "placed
 check "demo leaves no temporary folder" '! ls /tmp | grep -q "^iopsched-demo\." || [ "$(ls -d /tmp/iopsched-demo.* 2>/dev/null | wc -l)" -eq 0 ]'
 t "demo --json" 0 "" demo --json
 check "demo --json validates" 'python3 -c "import json; json.load(open(\"out\"))"'
-for c in explain diff publish report; do
+for c in publish report; do
 	t "$c is not implemented yet" 70 "$c: not implemented yet" $c
 done
 
@@ -206,3 +206,50 @@ t "a calendar whose every instance is free" 0 "" calendar expand "$REG/all_trans
 check "a calendar whose every instance is free prints nothing" '[ ! -s out ]'
 check "far-future dates expand in well under 10 s" 'timeout 10 "$BIN" calendar expand "$REG/far_future_many.ics" --from 2026-11-30 --to 2027-02-22 >/dev/null'
 check "a THISANDFUTURE override 5000 years away expands quickly" 'timeout 10 "$BIN" calendar expand "$REG/far_future_thisandfuture.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago >/dev/null'
+
+# --- explain, diff and solve --pin ----------------------------------------------
+EX=$DATA/explain
+t "explain needs an ID" 64 "needs a participant ID" explain
+t "explain takes one ID" 64 "too many arguments" explain P1 P2
+t "explain without a database" 66 "nodb.db" --db nodb.db explain P1
+check "explain did not create the database" '[ ! -e nodb.db ]'
+t "load the explain scenario" 0 "" --db ex.db solve "$EX/a.json" --quiet
+t "explain a placed participant" 0 "" --db ex.db explain P1
+check "explain names the group and the hours of each week" 'grep -qx "P1 in run 1: placed in G1" out && grep -q "^2026-12-07  6.0$" out && grep -q "^2026-12-14  6.0$" out && grep -q "^G1 .* home group$" out'
+t "explain an unplaced participant: licensure" 0 "" --db ex.db explain P3
+check "the licensure reason names the state" 'grep -q "clinician C1 is not licensed in OK" out && grep -q "^would place them: a fr group with a clinician licensed in OK$" out'
+t "explain an unplaced participant: capacity" 0 "" --db ex.db explain P4
+check "the group is full and a seat would place them" 'grep -q "full: 2 of 2 seats taken" out && grep -q "^would place them: a free seat in G1$" out'
+t "explain --json" 0 "" --db ex.db explain P4 --json
+check "explain --json gives per-week hours, the rule and the fix" 'python3 -c "import json,sys; d=json.load(open(\"out\")); g=d[\"groups\"][0]; sys.exit(0 if (d[\"status\"],g[\"id\"],g[\"rule\"],[w[\"home_hours\"] for w in g[\"weeks\"]],d[\"would_place\"][\"group\"])==(\"unplaced\",\"G1\",\"full\",[6.0,6.0],\"G1\") else 1)"'
+t "explain unknown participant" 65 "unknown participant 'P9'" --db ex.db explain P9
+t "explain unknown run" 65 "no run 7" --db ex.db explain P1 --run 7
+(cd "$WORK" && cksum ex.db > ex.sum)
+t "pin to an unknown group" 65 "unknown group 'G9'" --db ex.db solve --pin P1=G9
+t "pin an unknown participant" 65 "unknown participant 'P9'" --db ex.db solve --pin P9
+t "bare pin without a previous home" 65 "'P4' has no home group in the previous run" --db ex.db solve --pin P4
+t "malformed pin" 64 "--pin: 'P1='" --db ex.db solve --pin P1=
+check "failed pins stored nothing" 'cksum ex.db | cmp -s - ex.sum'
+t "second scenario, P1 pinned to the new group" 0 "" --db ex.db solve "$EX/b.json" --pin P1=G2 --quiet
+t "schedule after the pin" 0 "" --db ex.db schedule --participant P1 --format json
+check "the pin keeps P1 in G2" 'python3 -c "import json,sys; sys.exit(0 if json.load(open(\"out\"))[\"participants\"][0][\"group\"]==\"G2\" else 1)"'
+t "bare pin keeps the previous home" 0 "" --db ex.db solve --pin P1 --pin P4 --quiet
+t "schedule after the bare pin" 0 "" --db ex.db schedule --participant P1 --format json
+check "the bare pin keeps P1 in G2" 'python3 -c "import json,sys; sys.exit(0 if json.load(open(\"out\"))[\"participants\"][0][\"group\"]==\"G2\" else 1)"'
+t "an infeasible pin" 0 "" --db ex.db solve --pin P3=G1 --quiet
+t "schedule after the infeasible pin" 0 "" --db ex.db schedule --participant P3 --format json
+check "the reason says the pin is why" 'python3 -c "import json,sys; p=json.load(open(\"out\"))[\"participants\"][0]; sys.exit(0 if p[\"status\"]==\"unplaced\" and p[\"reason\"].startswith(\"pinned to G1\") else 1)"'
+t "diff 1 2" 0 "" --db ex.db diff 1 2
+check "diff: P1 moved, P2 left, P5 joined, G2 opened" 'grep -q "^moved    P1  *G1  *G2$" out && grep -q "^left     P2  *G1  *-  *no longer in the scenario$" out && grep -q "^joined   P5  *-  *G[12]  *new in the scenario$" out && grep -q "^opened   G2 " out && grep -q "^run 1 -> run 2: 1 moved, 2 joined, 1 left, 1 unchanged; 1 group opened, 0 closed$" out'
+t "diff --json" 0 "" --db ex.db diff 1 2 --json
+check "diff --json counts the changes" 'python3 -c "import json,sys; d=json.load(open(\"out\")); s=d[\"summary\"]; sys.exit(0 if (d[\"from\"],d[\"to\"],s[\"moved\"],s[\"joined\"],s[\"left\"],s[\"opened\"]) == (1,2,1,2,1,1) and [p[\"id\"] for p in d[\"participants\"]]==[\"P1\",\"P2\",\"P4\",\"P5\"] else 1)"'
+t "diff of a run with itself" 0 "" --db ex.db diff 2 2
+check "nothing changed" 'grep -q "0 moved, 0 joined, 0 left, 4 unchanged" out'
+t "diff unknown run" 65 "no run 9" --db ex.db diff 1 9
+t "diff needs two runs" 64 "needs two run numbers" --db ex.db diff 1
+t "diff bad run number" 64 "'x' is not a run number" --db ex.db diff 1 x
+t "diff takes two runs" 64 "too many arguments" --db ex.db diff 1 2 3
+t "explain a participant no longer in the scenario" 0 "" --db ex.db explain P2 --run 1
+check "explain says P2 is gone rather than failing" 'grep -qx "P2 in run 1: placed in G1" out && grep -q "P2 is no longer in the scenario" out'
+t "explain a participant added since the run" 0 "" --db ex.db explain P5 --run 1
+check "explain says P5 is not in run 1" 'grep -q "^P5 is not in run 1" out && grep -q "^note: 1 participant of run 1 is no longer in the scenario$" out'
