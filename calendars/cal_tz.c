@@ -16,15 +16,39 @@
 
 #define DAY_SECONDS	86400
 
+#define CAL_TZ_CACHE 16
+
 icaltimezone *
 cal_tz_load(const char *name)
 {
+	/*
+	 * libical finds a builtin zone by a linear strcmp over every zone
+	 * name, which dominated model building (one lookup per local time
+	 * converted).  Builtin zones live until the process ends, so a small
+	 * cache of recent names is safe.
+	 */
+	static struct {
+		char	 name[64];
+		icaltimezone *zone;
+	} cache[CAL_TZ_CACHE];
+	static unsigned next;
+	icaltimezone *z;
+
 	if (name == NULL || *name == '\0')
 		return NULL;
 	if (strcmp(name, "UTC") == 0)
 		return icaltimezone_get_utc_timezone();
+	for (unsigned i = 0; i < CAL_TZ_CACHE; i++)
+		if (cache[i].zone != NULL && strcmp(cache[i].name, name) == 0)
+			return cache[i].zone;
 	icalerror_clear_errno();
-	return icaltimezone_get_builtin_timezone(name);
+	z = icaltimezone_get_builtin_timezone(name);
+	if (z != NULL && strlen(name) < sizeof cache[0].name) {
+		strcpy(cache[next].name, name);
+		cache[next].zone = z;
+		next = (next + 1) % CAL_TZ_CACHE;
+	}
+	return z;
 }
 
 struct icaltimetype
