@@ -48,14 +48,49 @@ atomic_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * A destination that exists and is not a regular file (/dev/null, a FIFO,
+ * /dev/stdout) is written in place: renaming over it would replace the
+ * device node with a file.
+ */
+static int
+atomic_write_special(const char *path, const char *data, size_t len,
+    char **cause)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+
+	if (fd < 0) {
+		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		return IOP_ECREATE;
+	}
+	if (atomic_write_all(fd, data, len) != 0) {
+		*cause = xasprintf("%s: write failed: %s", path,
+		    strerror(errno));
+		close(fd);
+		return IOP_EIO;
+	}
+	if (close(fd) != 0) {
+		*cause = xasprintf("%s: write failed: %s", path,
+		    strerror(errno));
+		return IOP_EIO;
+	}
+	return 0;
+}
+
 int
 atomic_write(const char *dir, const char *name, const char *data, size_t len,
     char **cause)
 {
 	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
 	int fd, rc = 0;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		rc = atomic_write_special(path, data, len, cause);
+		goto out;
+	}
 	fd = mkstemp(tmp);	/* mkstemp creates with mode 0600 */
 	if (fd < 0) {
 		*cause = xasprintf("%s: cannot create: %s", path,

@@ -6,7 +6,9 @@
 
 /*
  * Writes len bytes of data to dir/name through a temporary file in dir
- * and a rename, with mode 0600.  IOP_ECREATE when the file cannot be
+ * and a rename, with mode 0600.  A destination that exists and is not a
+ * regular file (a device such as /dev/null, a FIFO) is written in place
+ * instead.  IOP_ECREATE when the file cannot be
  * created, IOP_EIO when writing fails; *cause names the path.
  */
 int	atomic_write(const char *dir, const char *name, const char *data,
