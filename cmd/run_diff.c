@@ -2,6 +2,7 @@
  * Two runs side by side.  Both list participants and groups sorted by id
  * (cmd/run.h), so one merge walk finds every id in either run.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +77,10 @@ diff_participant(struct run_diff *d, const struct run *b,
     const struct run_participant *pa, const struct run_participant *pb)
 {
 	bool in_a = pa != NULL && pa->placed, in_b = pb != NULL && pb->placed;
-	const char *id = pa != NULL ? pa->id : pb->id;
+	const char *id;
+
+	assert(pa != NULL || pb != NULL);
+	id = pa != NULL ? pa->id : pb->id;
 
 	if (in_a && in_b && strcmp(pa->group, pb->group) != 0)
 		diff_add(d, RUN_DIFF_MOVED, id, pa->group, pb->group,

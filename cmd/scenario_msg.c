@@ -23,7 +23,7 @@ scn_quote(const char *s, char *buf)
 {
 	size_t n = 0;
 
-	for (; s[n] != '\0' && n < SCN_QUOTE_MAX; n++) {
+	for (; n < SCN_QUOTE_MAX && s[n] != '\0'; n++) {
 		unsigned char ch = (unsigned char)s[n];
 
 		buf[n] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
