@@ -115,7 +115,13 @@ civil_format_date(int64_t days, char *buf)
 	int y, m, d;
 
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	/* Years outside 0..9999 cannot be written as YYYY: clamp them. */
+	if (y < 0)
+		y = 0;
+	if (y > 9999)
+		y = 9999;
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+	    (unsigned)d % 100u);
 }
 
 int
