@@ -53,13 +53,34 @@ model_weeks(const struct scenario *sc, struct sched_model *m, char **cause)
  * participant the spans are shifts (buffered by the caller); a clinician's
  * calendar honours TRANSP.
  */
+/*
+ * The calendar's name in messages: its path as the scenario wrote it, put
+ * in front of the scenario's folder when the scenario file is known, so
+ * the user sees a path from where they ran the command.  Caller frees.
+ */
+static char *
+model_cal_name(const char *scenario_path, const char *path)
+{
+	const char *slash;
+
+	if (path == NULL)
+		return xstrdup("calendar");
+	if (scenario_path == NULL || path[0] == '/' ||
+	    (slash = strrchr(scenario_path, '/')) == NULL)
+		return xstrdup(path);
+	return xasprintf("%.*s/%s", (int)(slash - scenario_path),
+	    scenario_path, path);
+}
+
 static int
-model_calendar(const struct scn_calendar *cal, const char *zone,
+model_calendar(const struct scenario *sc, const struct scn_calendar *cal,
+    const char *zone,
     bool honor_transp, const struct sched_model *m, struct sched_spans *out,
     char **cause)
 {
 	struct cal_expand_opts o;
 	struct cal_busy_list busy = { 0 };
+	char *name;
 	int rc;
 
 	if (cal->text == NULL)
@@ -68,7 +89,9 @@ model_calendar(const struct scn_calendar *cal, const char *zone,
 	o.to = m->week_start[m->weeks] + MODEL_PAD_SECONDS;
 	o.zone = zone;
 	o.honor_transp = honor_transp;
-	rc = cal_expand_text(cal->text, cal->len, cal->path, &o, &busy, cause);
+	name = model_cal_name(sc->path, cal->path);
+	rc = cal_expand_text(cal->text, cal->len, name, &o, &busy, cause);
+	free(name);
 	if (rc == 0)
 		for (size_t i = 0; i < busy.n; i++)
 			sched_spans_add(out, busy.v[i].start, busy.v[i].end);
@@ -97,7 +120,7 @@ model_clinicians(const struct scenario *sc, struct sched_model *m,
 		}
 		c->max_minutes = minutes_of(sc_c->max_hours);
 		c->max_groups = sc_c->max_groups;
-		rc = model_calendar(&sc_c->calendar, sc->program.timezone, true,
+		rc = model_calendar(sc, &sc_c->calendar, sc->program.timezone, true,
 		    m, &c->busy, cause);
 		if (rc != 0)
 			return rc;
@@ -247,7 +270,7 @@ model_participant(const struct scenario *sc, const struct scn_participant *p,
 	    SCHED_PREFER_NONE;
 	mp->previous_home = -1;
 	mp->pinned_home = -1;
-	rc = model_calendar(&p->shifts, p->timezone, false, m, &shifts, cause);
+	rc = model_calendar(sc, &p->shifts, p->timezone, false, m, &shifts, cause);
 	if (rc == 0) {
 		model_buffers(&sc->program, &b);
 		sched_buffer_shifts(&shifts, &b, &mp->busy);
@@ -306,7 +329,7 @@ model_participant_busy(const struct scenario *sc, size_t index,
 	memset(busy, 0, sizeof *busy);
 	if ((rc = model_weeks(sc, &m, cause)) != 0)
 		goto out;
-	if ((rc = model_calendar(&cal, p->timezone, false, &m, &shifts,
+	if ((rc = model_calendar(sc, &cal, p->timezone, false, &m, &shifts,
 	    cause)) != 0)
 		goto out;
 	model_buffers(&sc->program, &b);

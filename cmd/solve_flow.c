@@ -46,6 +46,9 @@ flow_solve(struct store *st, const struct solve_args *a, struct run *r,
 
 	if ((rc = store_load_scenario(st, &sc, cause)) != 0)
 		goto out;
+	/* Name calendars in messages from where the user stands. */
+	if (a->scenario != NULL)
+		sc.path = xstrdup(a->scenario);
 	if ((rc = flow_previous(st, &prev, &have_prev, cause)) != 0)
 		goto out;
 	if ((rc = model_build(&sc, have_prev ? &prev : NULL, &m, cause)) != 0)

@@ -126,9 +126,6 @@ check "demo prints a table with groups" 'grep -q "^GROUP" out && grep -q "placed
 check "demo leaves no temporary folder" '! ls /tmp | grep -q "^iopsched-demo\." || [ "$(ls -d /tmp/iopsched-demo.* 2>/dev/null | wc -l)" -eq 0 ]'
 t "demo --json" 0 "" demo --json
 check "demo --json validates" 'python3 -c "import json; json.load(open(\"out\"))"'
-for c in publish report; do
-	t "$c is not implemented yet" 70 "$c: not implemented yet" $c
-done
 
 # --- re-import notices a changed shift calendar ------------------------------
 cp -r "$DATA/ok" "$WORK/copy"
@@ -253,3 +250,113 @@ t "explain a participant no longer in the scenario" 0 "" --db ex.db explain P2 -
 check "explain says P2 is gone rather than failing" 'grep -qx "P2 in run 1: placed in G1" out && grep -q "P2 is no longer in the scenario" out'
 t "explain a participant added since the run" 0 "" --db ex.db explain P5 --run 1
 check "explain says P5 is not in run 1" 'grep -q "^P5 is not in run 1" out && grep -q "^note: 1 participant of run 1 is no longer in the scenario$" out'
+
+# --- report: the coordinators' HTML page --------------------------------------
+t "report needs --out" 64 "needs --out FILE.html" report
+t "report bad --run" 64 "--run: 'x'" report --out r.html --run x
+t "report takes no argument" 64 "unexpected argument 'extra'" report --out r.html extra
+t "report on a missing database" 66 "missing.db" --db missing.db report --out r.html
+check "report creates neither database nor file" '[ ! -e missing.db ] && [ ! -e r.html ]'
+t "solve for the report" 0 "" --db rep.db --quiet solve "$OK"
+t "report of the latest run" 0 "" --db rep.db report --out rep.html
+check "report says what it wrote" 'grep -q "^wrote rep.html: run 1, " out'
+check "report is mode 0600" '[ "$(stat -c %a rep.html)" = 600 ]'
+check "report is an HTML5 document for coordinators only" 'head -1 rep.html | grep -qx "<!DOCTYPE html>" && grep -q "for intake coordinators only" rep.html && tail -1 rep.html | grep -qx "</html>"'
+check "report loads nothing (CSP default-src none)" 'grep -q "Content-Security-Policy\" content=\"default-src '"'"'none'"'"'" rep.html && ! grep -Eq "https?://| src=" rep.html'
+check "report leaves no temporary file" '[ -z "$(ls -A | grep "^\.rep\.html\.")" ]'
+t "report --run 1 into a folder" 0 "" --db rep.db report --run 1 --out "$WORK/rep1.html"
+t "report replaces the file" 0 "" --db rep.db report --out rep.html
+t "report --quiet prints nothing" 0 "" --db rep.db --quiet report --out rep.html
+check "quiet report is silent" '[ ! -s out ]'
+t "report --json" 0 "" --db rep.db report --out rep.html --json
+check "report --json names run, file and size" 'python3 -c "import json,os,sys; d=json.load(open(\"out\")); sys.exit(0 if (d[\"run\"],d[\"out\"],d[\"bytes\"])==(1,\"rep.html\",os.path.getsize(\"rep.html\")) else 1)"'
+t "report of an unknown run" 65 "9" --db rep.db report --run 9 --out r9.html
+check "no file for an unknown run" '[ ! -e r9.html ]'
+t "report into a missing folder" 73 "nowhere/r.html" --db rep.db report --out nowhere/r.html
+mkdir -p "$WORK/adir"
+t "report onto a folder" 73 "adir" --db rep.db report --out adir
+t "report to a folder name" 73 "not a file name" --db rep.db report --out adir/
+
+# --- publish: feeds and invites ------------------------------------------------
+PUB=$DATA/publish
+CP="python3 $PUB/check_publish.py"
+cp -r "$PUB" "$WORK/pub"
+t "publish needs --out" 64 "publish needs --out DIR" --db pub.db publish
+t "publish --mbox and --sendmail together" 64 "alternatives" --db pub.db publish --out feeds --mbox m.mbox --sendmail cat
+t "publish without a database" 66 "nodb.db" --db nodb.db publish --out feeds
+check "publish did not create the database" '[ ! -e nodb.db ]'
+t "load the publish scenario" 0 "" --db pub.db solve pub/initial.json --quiet
+t "publish --dry-run" 0 "" --db pub.db publish --dry-run
+check "dry run lists 8 invites and writes nothing" '[ "$(grep -c "^would send .* REQUEST series G1 .. 18:00 (SEQUENCE 0)" out)" -eq 8 ] && grep -qx "would publish 5 feeds, 8 invites, 0 cancellations" out && [ ! -e feeds ]'
+t "publish without --mbox or --sendmail" 0 "" --db pub.db publish --out feeds
+check "feeds only: the invites stay pending" 'grep -qx "published 5 feeds, 0 invites, 0 cancellations; 8 messages pending (no --mbox or --sendmail)" out'
+check "feeds are 0600 files named by 32-hex tokens, nothing else in the folder" '[ "$(ls feeds | grep -cE "^[0-9a-f]{32}\.ics$")" -eq 5 ] && [ "$(ls -A feeds | wc -l)" -eq 5 ] && [ -z "$(find feeds -type f ! -perm 600)" ]'
+t "publish --list" 0 "" --db pub.db publish --list
+check "--list shows each person's feed" '[ "$(grep -cE "^(participant|clinician) +[PC][0-9] +[0-9a-f]{32}\.ics$" out)" -eq 5 ]'
+t "publish 1: initial" 0 "" --db pub.db publish --out feeds --mbox m.mbox
+check "publish 1 sends the 8 pending invites" 'grep -qx "published 5 feeds, 8 invites, 0 cancellations" out'
+check "mbox created 0600" '[ "$(stat -c %a m.mbox)" = 600 ]'
+check "publish 1: a REQUEST at SEQUENCE 0 per series, none for the person without e-mail" '$CP summary m.mbox > s1 && printf "%s\n" "amber@mail.example.com REQUEST 0 20261207T180000 0" "amber@mail.example.com REQUEST 0 20261209T180000 0" "dana@iop.example.org REQUEST 0 20261207T180000 0" "dana@iop.example.org REQUEST 0 20261209T180000 0" "kayla@mail.example.com REQUEST 0 20261207T180000 0" "kayla@mail.example.com REQUEST 0 20261209T180000 0" "luis@mail.example.com REQUEST 0 20261207T180000 0" "luis@mail.example.com REQUEST 0 20261209T180000 0" | cmp - s1'
+cp "$WORK/m.mbox" "$WORK/m1.mbox"
+t "publish 2: nothing new" 0 "" --db pub.db publish --out feeds --mbox m.mbox --quiet
+check "publish 2 is quiet and sends nothing" '[ ! -s out ] && cmp m.mbox m1.mbox'
+t "a shift swap" 0 "" --db pub.db shifts P1 pub/cal/p1_swap.ics --quiet
+t "solve after the swap" 0 "" --db pub.db solve --quiet
+t "publish 3: after the swap" 0 "" --db pub.db publish --out feeds --mbox m.mbox
+check "publish 3: one REQUEST, SEQUENCE 1, with the new EXDATE" '[ "$($CP summary m.mbox 8)" = "luis@mail.example.com REQUEST 1 20261209T180000 1" ]'
+t "a participant leaves" 0 "" --db pub.db solve pub/leave.json --quiet
+t "publish 4: after the leave" 0 "" --db pub.db publish --out feeds --mbox m.mbox --json
+check "publish 4 --json counts two cancellations" 'grep -qx "{\"feeds\":5,\"invites\":0,\"cancellations\":2,\"pending\":0,\"dry_run\":false}" out'
+check "publish 4: a CANCEL at SEQUENCE 1 per series of the leaver" '$CP summary m.mbox 9 > s4 && printf "%s\n" "amber@mail.example.com CANCEL 1 20261207T180000 0" "amber@mail.example.com CANCEL 1 20261209T180000 0" | cmp - s4'
+t "publish --list after the leave" 0 "" --db pub.db publish --list --json
+check "the leaver keeps a valid feed with the VTIMEZONE and no VEVENT" 'f=$(python3 -c "import json; print([e[\"feed\"] for e in json.load(open(\"out\")) if e[\"id\"]==\"P4\"][0])") && grep -q "^BEGIN:VTIMEZONE" "feeds/$f" && ! grep -q "^BEGIN:VEVENT" "feeds/$f"'
+t "a clinician's vacation day" 0 "" --db pub.db solve pub/vacation.json --quiet
+t "publish 5: after the vacation" 0 "" --db pub.db publish --out feeds --mbox m.mbox
+check "publish 5: the Wednesday series of everyone in the group, SEQUENCE raised" '$CP summary m.mbox 11 > s5 && printf "%s\n" "dana@iop.example.org REQUEST 1 20261209T180000 1" "kayla@mail.example.com REQUEST 1 20261209T180000 1" "luis@mail.example.com REQUEST 2 20261209T180000 2" | cmp - s5'
+t "the leaver returns" 0 "" --db pub.db solve pub/return.json --quiet
+t "publish 6: after the return" 0 "" --db pub.db publish --out feeds --mbox m.mbox
+check "publish 6: the returning series keep their UIDs at SEQUENCE 2" '$CP uids m.mbox amber@mail.example.com > u6 && [ "$(wc -l < u6)" -eq 6 ] && [ "$(cut -d" " -f1 u6 | sort | uniq -c | awk "{print \$1}" | sort -u)" = 3 ] && [ "$(grep -c " REQUEST 2$" u6)" -eq 2 ]'
+t "publish 7: nothing new" 0 "" --db pub.db publish --out feeds --mbox m.mbox
+check "publish 7 sends nothing" 'grep -qx "published 5 feeds, 0 invites, 0 cancellations" out && [ "$($CP summary m.mbox 16 | wc -l)" -eq 0 ]'
+t "publish --list --json" 0 "" --db pub.db publish --list --json
+cp "$WORK/out" "$WORK/list.json"
+check "every feed and message: iMIP, RFC 5545, privacy" '$CP check pub/return.json feeds list.json m.mbox'
+for py in /usr/bin/python3 python3; do
+	if $py -c "import icalendar" 2>/dev/null; then
+		check "python3-icalendar parses every feed and message" "$py $PUB/check_publish.py check pub/return.json feeds list.json m.mbox --icalendar"
+		break
+	fi
+done
+
+# --- publish through a failing, then a working, sendmail ------------------------
+mkdir -p "$WORK/sm"
+t "load for sendmail" 0 "" --db sm.db solve pub/initial.json --quiet
+t "sendmail fails on the 3rd message" 75 "exited with status 75 on message 3 of 8; 2 sent" --db sm.db publish --out smfeeds --sendmail "sh pub/fake_sendmail.sh sm 3"
+check "two messages were delivered before the failure" '[ "$(ls sm/*.eml | wc -l)" -eq 2 ]'
+t "sendmail works again" 0 "" --db sm.db publish --out smfeeds --sendmail "sh pub/fake_sendmail.sh sm"
+check "the rest are sent: 6 invites" 'grep -qx "published 5 feeds, 6 invites, 0 cancellations" out'
+check "every message sent exactly once overall" '[ "$($CP ids sm | wc -l)" -eq 8 ] && [ "$($CP ids sm | sort -u | wc -l)" -eq 8 ] && [ "$($CP summary sm | sort -u | wc -l)" -eq 8 ]'
+t "sendmail again: nothing to send" 0 "" --db sm.db publish --out smfeeds --sendmail "sh pub/fake_sendmail.sh sm 1"
+check "no call to sendmail when nothing is pending" '[ "$(cat sm/count)" -eq 9 ]'
+
+# --- publish the demo: every file checked ----------------------------------------
+t "solve the demo for publish" 0 "" --db demo.db solve "$ROOT/fixtures/demo/scenario.json" --quiet
+t "publish the demo" 0 "" --db demo.db publish --out demofeeds --mbox demo.mbox
+check "the demo publishes 35 feeds" 'grep -qE "^published 35 feeds, [0-9]+ invites, 0 cancellations$" out'
+t "publish the demo --list" 0 "" --db demo.db publish --list --json
+cp "$WORK/out" "$WORK/demolist.json"
+check "demo: every feed and message is iMIP and RFC 5545, and private" '$CP check "$ROOT/fixtures/demo/scenario.json" demofeeds demolist.json demo.mbox'
+t "clinician rosters" 0 "" --db demo.db publish --out rosterfeeds --clinician-rosters --quiet
+check "only clinician feeds name members, and only with --clinician-rosters" '! grep -l "Members:" demofeeds/* && [ "$(grep -l "Members:" rosterfeeds/* | wc -l)" -ge 1 ]'
+
+# --- malformed shift calendars through solve: exit 65, line named, nothing stored
+t "baseline run count for calendar errors" 0 "" --db cal.db solve "$OK" --quiet
+t "shift file without DTSTART" 65 "bad/cal/nodtstart.ics:4: VEVENT has no DTSTART" --db cal.db solve "$BAD/ics_nodtstart.json"
+t "shift file with an unknown TZID" 65 "bad/cal/badtzid.ics:7: DTSTART: unknown TZID" --db cal.db solve "$BAD/ics_badtzid.json"
+t "empty shift file" 65 "empty.ics" --db cal.db solve "$BAD/ics_empty.json"
+t "truncated shift file" 65 "truncated.ics" --db cal.db solve "$BAD/ics_truncated.json"
+t "SECONDLY shift file" 65 "SECONDLY" --db cal.db solve "$BAD/ics_secondly.json"
+t "runs after the calendar errors" 0 "" --db cal.db runs --json
+check "no malformed calendar stored a run" 'python3 -c "import json,sys; sys.exit(0 if len(json.load(open(\"out\")))==1 else 1)"'
+t "scenario after the calendar errors" 0 "" --db cal.db schedule --participant P2 --format csv
+check "P2 still has the good calendar's schedule" 'grep -q "^P2,G1,2026-12-07T18:00:00-06:00" out'
