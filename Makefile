@@ -24,7 +24,8 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE -DIOPSCHED_VERSION=\"$(VERSION)\" $(WARN) -
 	$(PKG_CFLAGS) $(CFLAGS)
 SAN_CFLAGS := $(ALL_CFLAGS) -O1 -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-LIBS	:= $(PKG_LIBS) $(CSV_LIBS) -lm
+# GLPK ships no .pc file either: plain flags.
+LIBS	:= $(PKG_LIBS) $(CSV_LIBS) -lglpk -lm
 
 SRCS	:= $(sort $(wildcard engine/*.c calendars/*.c cmd/*.c))
 LIBSRCS	:= $(filter-out cmd/main.c,$(SRCS))

@@ -116,4 +116,100 @@ struct cal_rotation {
 int	cal_rotation_write(const struct cal_rotation *r, char **text,
 	    char **cause);
 
+/*
+ * Feeds and invites (SPEC section 6): cal_invite_event.c writes one event,
+ * cal_feed.c a person's feed, cal_invite.c one iTIP object, cal_vtz.c the
+ * VTIMEZONE they share, cal_itip_check.c reads any of them back.
+ */
+
+/* One event of a person's calendar: a weekly series or a single session. */
+struct cal_event_spec {
+	const char *uid;
+	const char *zone;	/* the program's zone: TZID of every time */
+	int64_t	first_day;	/* local date of the first instance */
+	int	start_minute;	/* local start, minutes after midnight */
+	int	minutes;	/* length of each instance */
+	int	weeks;		/* 0: a single event; else weekly, COUNT=weeks */
+	const int64_t *exdays;	/* local dates of the weeks left out */
+	size_t	nexdays;
+	const char *summary;
+	const char *description;	/* may be NULL */
+	const char *url;	/* the video link: URL, LOCATION, CONFERENCE */
+};
+
+/*
+ * Writes the VEVENT of e into *text (CRLF lines, caller frees): UID,
+ * DTSTART and DTEND with TZID, RRULE and EXDATE for a series, SUMMARY,
+ * DESCRIPTION, CLASS:PRIVATE, URL, LOCATION and CONFERENCE; no SEQUENCE,
+ * DTSTAMP, ORGANIZER or ATTENDEE, which feeds and invites add.  The same
+ * e gives the same bytes.  IOP_EINPUT when the zone is unknown.
+ */
+int	cal_event_write(const struct cal_event_spec *e, char **text,
+	    char **cause);
+
+/* An event as stored: cal_event_write's text and what changes with it. */
+struct cal_item {
+	const char *body;	/* a VEVENT written by cal_event_write */
+	int	sequence;
+	int64_t	stamp;		/* DTSTAMP, UTC seconds */
+	const char *note;	/* appended to DESCRIPTION; may be NULL */
+};
+
+
+/* A calendar user: the organizer or an attendee. */
+struct cal_party {
+	const char *name;	/* CN; may be NULL */
+	const char *email;
+};
+
+/*
+ * Writes a METHOD:PUBLISH feed of the n items into *text (caller frees):
+ * the VTIMEZONE of zone (always, so that an empty feed is still a valid
+ * calendar with the program's zone), then each VEVENT with its SEQUENCE
+ * and DTSTAMP, and the ORGANIZER that RFC 5546 requires of PUBLISH when
+ * organizer is not NULL, without ATTENDEE.  name, if not NULL, becomes
+ * X-WR-CALNAME.  from is the earliest time (UTC) the VTIMEZONE must
+ * cover.  IOP_EINPUT when a body cannot be read back or the zone is
+ * unknown.
+ */
+int	cal_feed_write(const char *zone, int64_t from, const char *name,
+	    const struct cal_party *organizer, const struct cal_item *v,
+	    size_t n, char **text, char **cause);
+
+enum cal_method { CAL_REQUEST, CAL_CANCEL };
+
+/*
+ * Writes one iTIP object (RFC 5546) of item for attendee into *text
+ * (caller frees): METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED,
+ * the VTIMEZONE of zone, and the VEVENT with SEQUENCE, DTSTAMP, ORGANIZER
+ * and one ATTENDEE.  IOP_EINPUT as for cal_feed_write.
+ */
+int	cal_invite_write(enum cal_method method, const char *zone,
+	    int64_t from, const struct cal_item *item,
+	    const struct cal_party *organizer, const struct cal_party *attendee,
+	    char **text, char **cause);
+
+/* What cal_itip_check found in an iCalendar object. */
+struct cal_itip_info {
+	char	method[16];	/* "PUBLISH", "REQUEST", "CANCEL" */
+	size_t	nevents;
+	int	sequence;	/* of the last VEVENT */
+	char	uid[128];	/* of the last VEVENT */
+	bool	cancelled;	/* STATUS:CANCELLED on the last VEVENT */
+};
+
+/*
+ * Reads text back with libical and checks it as RFC 5545 and RFC 5546
+ * section 3.2 require for its METHOD: CRLF lines of at most 75 octets,
+ * one VCALENDAR with VERSION, PRODID and METHOD, a VTIMEZONE for every
+ * TZID used, no property libical rejects; every VEVENT with UID,
+ * DTSTAMP (UTC), DTSTART, SEQUENCE and ORGANIZER; for PUBLISH no
+ * ATTENDEE; for REQUEST and CANCEL one VEVENT with one ATTENDEE, SUMMARY
+ * for a REQUEST and STATUS:CANCELLED for a CANCEL; and libical's RFC
+ * 5546 restriction tables (icalrestriction_check).
+ * Fills *info when not NULL.  IOP_EINPUT with *cause naming the rule.
+ */
+int	cal_itip_check(const char *text, struct cal_itip_info *info,
+	    char **cause);
+
 #endif

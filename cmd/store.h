@@ -88,4 +88,82 @@ void	store_run_infos_free(struct store_run_info *v, size_t n);
 int	store_set_shifts(struct store *st, const char *id, const char *path,
 	    const char *text, size_t len, char **cause);
 
+/*
+ * Publish state (cmd/store_publish.c, schema migration 2): per person a
+ * random token (feed file name, seed of every UID) and last known contact;
+ * per person and UID what was last queued to them (SEQUENCE, content hash,
+ * active or cancelled, the event text); and the outbox of messages, each
+ * pending until delivered.  Writes happen inside a transaction.
+ */
+enum store_pub_kind { STORE_PUB_PARTICIPANT, STORE_PUB_CLINICIAN };
+
+/* "participant" or "clinician". */
+const char *store_pub_kind_name(enum store_pub_kind kind);
+
+struct store_pub_person {
+	enum store_pub_kind kind;
+	char	*id;
+	char	*token;		/* 32 hex digits */
+	char	*name;		/* may be NULL */
+	char	*email;		/* may be NULL */
+	char	*timezone;	/* may be NULL */
+};
+
+/* Everyone ever published, by kind then id (caller frees with ..._free). */
+int	store_pub_people(struct store *st, struct store_pub_person **v,
+	    size_t *n, char **cause);
+void	store_pub_people_free(struct store_pub_person *v, size_t n);
+/* Inserts p or updates its contact (the token never changes). */
+int	store_pub_person_put(struct store *st, const struct store_pub_person *p,
+	    char **cause);
+
+struct store_pub_event {
+	char	*uid;
+	char	*key;		/* what it is, for --dry-run */
+	int	sequence;
+	bool	active;		/* false: cancelled */
+	char	*hash;		/* of body */
+	int64_t	stamp;		/* UTC seconds of the last change */
+	char	*body;		/* VEVENT text, see cal_event_write */
+	char	*instances;	/* "MINUTES:START,..." for the plain text */
+};
+
+/* token's events, by UID (caller frees with store_pub_events_free). */
+int	store_pub_events(struct store *st, const char *token,
+	    struct store_pub_event **v, size_t *n, char **cause);
+void	store_pub_events_free(struct store_pub_event *v, size_t n);
+int	store_pub_event_put(struct store *st, const char *token,
+	    const struct store_pub_event *e, char **cause);
+
+struct store_pub_message {
+	int64_t	seq;		/* queue order */
+	char	*token;
+	char	*uid;
+	char	*method;	/* "REQUEST" or "CANCEL" */
+	int	sequence;
+	char	*to_name;	/* may be NULL */
+	char	*to_email;
+	char	*subject;
+	char	*text;		/* plain-text part */
+	char	*ical;		/* the iTIP object */
+	char	*message_id;	/* without angle brackets */
+	int64_t	created;
+	char	*label;		/* "participant P01: series ...", --dry-run */
+};
+
+/*
+ * Queues m (m->seq ignored), first dropping the undelivered messages of
+ * the same token and UID, which m supersedes.  A CANCEL of an event whose
+ * invite was never delivered is not queued at all: *queued says.
+ */
+int	store_pub_enqueue(struct store *st, const struct store_pub_message *m,
+	    bool *queued, char **cause);
+/* The undelivered messages in queue order (caller frees with ..._free). */
+int	store_pub_pending(struct store *st, struct store_pub_message **v,
+	    size_t *n, char **cause);
+void	store_pub_messages_free(struct store_pub_message *v, size_t n);
+/* Records message seq as delivered at when, in a transaction of its own. */
+int	store_pub_mark_sent(struct store *st, int64_t seq, int64_t when,
+	    char **cause);
+
 #endif

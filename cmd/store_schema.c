@@ -150,7 +150,54 @@ static const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX run_sessions_by_participant"
 	"  ON run_sessions(run, participant, start_utc);"
-	"CREATE INDEX run_sessions_by_group ON run_sessions(run, grp);"
+	"CREATE INDEX run_sessions_by_group ON run_sessions(run, grp);",
+
+	/*
+	 * 2: what publish sent.  A person's token names their feed and
+	 * seeds their UIDs; their contact is kept for the CANCELs they get
+	 * after leaving the scenario.  publish_events is the state each
+	 * publish compares the latest run with; publish_outbox holds every
+	 * message, sent (a time) or pending (NULL).
+	 */
+	"CREATE TABLE publish_people ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('participant', 'clinician')),"
+	"  id TEXT NOT NULL,"
+	"  token TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"
+	"  email TEXT,"
+	"  timezone TEXT,"
+	"  PRIMARY KEY (kind, id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE publish_events ("
+	"  token TEXT NOT NULL REFERENCES publish_people(token),"
+	"  uid TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  active INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  stamp INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  instances TEXT NOT NULL,"
+	"  PRIMARY KEY (token, uid)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE publish_outbox ("
+	"  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  token TEXT NOT NULL REFERENCES publish_people(token),"
+	"  uid TEXT NOT NULL,"
+	"  method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+	"  sequence INTEGER NOT NULL,"
+	"  to_name TEXT,"
+	"  to_email TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  ical TEXT NOT NULL,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  sent INTEGER"
+	");"
+	"CREATE INDEX publish_outbox_by_event ON publish_outbox(token, uid);"
+	"CREATE INDEX publish_outbox_pending ON publish_outbox(sent, seq);"
 };
 
 const int store_schema_version =

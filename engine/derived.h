@@ -29,6 +29,9 @@ struct sched_derived {
 	int	*conflict_first;	/* ngroups + 1 offsets into conflicts */
 	int	*conflicts;		/* same clinician, overlapping running
 					   instances */
+	int	*gp_first;		/* ngroups + 1 offsets into gp */
+	int	*gp;			/* per group: compatible participants,
+					   ascending */
 	bool	*has_peer;		/* per participant: rule 9 can bind */
 	bool	any_peer;
 };

@@ -314,6 +314,8 @@ sched_derived_free(struct sched_derived *d)
 	free(d->bits);
 	free(d->conflict_first);
 	free(d->conflicts);
+	free(d->gp_first);
+	free(d->gp);
 	free(d->has_peer);
 	free(d);
 }

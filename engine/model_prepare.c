@@ -95,12 +95,82 @@ prepare_check_instances(struct sched_model *m)
 	return NULL;
 }
 
+struct prepare_time {
+	int64_t	start;
+	int64_t	end;
+	int	i;
+};
+
+/* Orders by start, then end, then instance. */
+static int
+prepare_time_cmp(const void *a, const void *b)
+{
+	const struct prepare_time *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * Numbers the distinct (start, end) pairs of the instances: instances of
+ * different groups at the same time share a slot, so that attendability
+ * is decided once per participant and slot.  Fills slot[i] per instance
+ * and returns the number of slots.
+ */
+static int
+prepare_slots(const struct sched_model *m, int *slot)
+{
+	struct prepare_time *t;
+	int n = 0;
+
+	t = xmalloc(((size_t)m->ninstances + 1) * sizeof t[0]);
+	for (int i = 0; i < m->ninstances; i++) {
+		t[i].start = m->instances[i].start;
+		t[i].end = m->instances[i].end;
+		t[i].i = i;
+	}
+	qsort(t, (size_t)m->ninstances, sizeof t[0], prepare_time_cmp);
+	for (int k = 0; k < m->ninstances; k++) {
+		if (k > 0 && (t[k].start != t[k - 1].start ||
+		    t[k].end != t[k - 1].end))
+			n++;
+		slot[t[k].i] = n;
+	}
+	free(t);
+	return m->ninstances > 0 ? n + 1 : 0;
+}
+
+/*
+ * Sets the bits of one option: memo[] caches per slot whether p can
+ * attend (-1 unknown), valid for p only.
+ */
+static void
+prepare_option_bits(const struct sched_model *m, int p, int g, uint64_t *b,
+    const int *slot, signed char *memo)
+{
+	const struct sched_group *gr = &m->groups[g];
+	int n = m->weeks * gr->nsessions;
+
+	for (int k = 0; k < n; k++) {
+		int i = gr->first_instance + k;
+
+		if (memo[slot[i]] < 0)
+			memo[slot[i]] = rule_can_attend_direct(m, p, i);
+		if (memo[slot[i]])
+			b[k >> 6] |= (uint64_t)1 << (k & 63);
+	}
+}
+
 /* Builds the options and their attendability bitsets. */
 static void
 prepare_options(const struct sched_model *m, struct sched_derived *d)
 {
 	size_t nbits = 0;
-	int nopts = 0;
+	int nopts = 0, nslots, *slot;
+	signed char *memo;
 
 	d->opt_first = xcalloc((size_t)m->nparticipants + 1, sizeof(int));
 	for (int p = 0; p < m->nparticipants; p++)
@@ -112,29 +182,51 @@ prepare_options(const struct sched_model *m, struct sched_derived *d)
 			}
 	d->opts = xcalloc((size_t)nopts + 1, sizeof d->opts[0]);
 	d->bits = xcalloc(nbits + 1, sizeof d->bits[0]);
+	slot = xmalloc(((size_t)m->ninstances + 1) * sizeof(int));
+	nslots = prepare_slots(m, slot);
+	memo = xmalloc((size_t)nslots + 1);
 	nbits = 0;
 	nopts = 0;
 	for (int p = 0; p < m->nparticipants; p++) {
 		d->opt_first[p] = nopts;
+		memset(memo, -1, (size_t)nslots + 1);
 		for (int g = 0; g < m->ngroups; g++) {
-			const struct sched_group *gr = &m->groups[g];
-			int k, n = m->weeks * gr->nsessions;
-
 			if (!sched_compatible(m, p, g))
 				continue;
 			d->opts[nopts].group = g;
 			d->opts[nopts].bits = nbits;
-			for (k = 0; k < n; k++)
-				if (rule_can_attend_direct(m, p,
-				    gr->first_instance + k))
-					d->bits[nbits + (size_t)(k >> 6)] |=
-					    (uint64_t)1 << (k & 63);
-			nbits += ((size_t)n + 63) / 64;
+			prepare_option_bits(m, p, g, d->bits + nbits, slot,
+			    memo);
+			nbits += ((size_t)m->weeks *
+			    (size_t)m->groups[g].nsessions + 63) / 64;
 			nopts++;
 		}
 	}
 	d->opt_first[m->nparticipants] = nopts;
 	d->nopts = nopts;
+	free(slot);
+	free(memo);
+}
+
+/* Inverts the options: per group, the participants it is compatible with. */
+static void
+prepare_group_people(const struct sched_model *m, struct sched_derived *d)
+{
+	int *fill = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+
+	d->gp_first = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	d->gp = xmalloc(((size_t)d->nopts + 1) * sizeof(int));
+	for (int o = 0; o < d->nopts; o++)
+		d->gp_first[d->opts[o].group + 1]++;
+	for (int g = 0; g < m->ngroups; g++)
+		d->gp_first[g + 1] += d->gp_first[g];
+	for (int p = 0; p < m->nparticipants; p++)
+		for (int o = d->opt_first[p]; o < d->opt_first[p + 1]; o++) {
+			int g = d->opts[o].group;
+
+			d->gp[d->gp_first[g] + fill[g]++] = p;
+		}
+	free(fill);
 }
 
 /* Lists, per group, the groups its clinician could not lead alongside. */
@@ -156,17 +248,37 @@ prepare_conflicts(const struct sched_model *m, struct sched_derived *d)
 	d->conflict_first[m->ngroups] = (int)n;
 }
 
+/*
+ * Rule 9 can bind p when another member of its agency exists and one of
+ * the two keeps apart: counted per agency, linear in participants.
+ */
 static void
 prepare_peers(const struct sched_model *m, struct sched_derived *d)
 {
+	int *count = xcalloc((size_t)m->nagencies + 1, sizeof(int));
+	int *apart = xcalloc((size_t)m->nagencies + 1, sizeof(int));
+
 	d->has_peer = xcalloc((size_t)m->nparticipants + 1, sizeof(bool));
-	for (int p = 0; p < m->nparticipants; p++)
-		for (int q = 0; q < m->nparticipants; q++)
-			if (q != p && rule_agency_apart(m, p, q)) {
-				d->has_peer[p] = true;
-				d->any_peer = true;
-				break;
-			}
+	for (int p = 0; p < m->nparticipants; p++) {
+		const struct sched_participant *pa = &m->participants[p];
+
+		if (pa->agency < 0)
+			continue;
+		count[pa->agency]++;
+		apart[pa->agency] += pa->separate;
+	}
+	for (int p = 0; p < m->nparticipants; p++) {
+		const struct sched_participant *pa = &m->participants[p];
+		int a = pa->agency;
+
+		if (a >= 0 && count[a] >= 2 &&
+		    (pa->separate || apart[a] > 0)) {
+			d->has_peer[p] = true;
+			d->any_peer = true;
+		}
+	}
+	free(count);
+	free(apart);
 }
 
 int
@@ -193,6 +305,7 @@ sched_model_prepare(struct sched_model *m, char **cause)
 	d = xcalloc(1, sizeof *d);
 	m->derived = d;
 	prepare_options(m, d);
+	prepare_group_people(m, d);
 	prepare_conflicts(m, d);
 	prepare_peers(m, d);
 	return 0;

@@ -16,15 +16,24 @@
 #include <string.h>
 
 #include "solve.h"
+#include "solve_mip.h"
 #include "status.h"
 #include "xmalloc.h"
 
 #define SOLVE_DEFAULT_WORK	20000000L
 #define SOLVE_WORK_PER_SECOND	20000000.0
+#define SOLVE_WORK_PER_PERSON	100000L	/* default effort per participant */
 
+/*
+ * Heuristic effort: an explicit work limit, else the time limit at a
+ * fixed rate, else a default that grows with the number of participants
+ * (larger schedules need more steps to reach the same quality).
+ */
 static long
-solve_work_limit(const struct sched_solve_opts *o)
+solve_work_limit(const struct sched_model *m, const struct sched_solve_opts *o)
 {
+	long scaled = SOLVE_WORK_PER_PERSON * (long)m->nparticipants;
+
 	if (o != NULL && o->work_limit > 0)
 		return o->work_limit;
 	if (o != NULL && o->time_limit > 0) {
@@ -32,7 +41,7 @@ solve_work_limit(const struct sched_solve_opts *o)
 
 		return w > 4e18 ? (long)4e18 : (long)w;
 	}
-	return SOLVE_DEFAULT_WORK;
+	return scaled > SOLVE_DEFAULT_WORK ? scaled : SOLVE_DEFAULT_WORK;
 }
 
 static void
@@ -93,13 +102,18 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 	memset(&c, 0, sizeof c);
 	c.m = m;
 	c.d = m->derived;
-	c.work_limit = solve_work_limit(o);
+	c.work_limit = solve_work_limit(m, o);
 	sched_state_init(&c.st, m);
 	solve_bound(&c);
 	solve_construct(&c);
 	c.st.ntrail = 0;
 	solve_improve(&c);
 	solve_lns(&c);
+	/* Hook: the exact method for small models (solve_exact.c). */
+	if (solve_exact(&c)) {
+		c.st.ntrail = 0;
+		solve_improve(&c);
+	}
 	solve_export(&c, s);
 	if (sched_placed_count(s) > s->bound) {
 		*cause = xasprintf("solve: placed %d above the bound %d",

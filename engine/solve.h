@@ -77,11 +77,21 @@ bool	solve_out_of_work(const struct solve_ctx *c);
 
 /* solve_construct.c */
 int	solve_place_unplaced(struct solve_ctx *c);
+int	solve_place_near(struct solve_ctx *c, int g);
 void	solve_settle(struct solve_ctx *c);
 void	solve_construct(struct solve_ctx *c);
+void	solve_construct_some(struct solve_ctx *c, const bool *only);
+
+/*
+ * solve_chain.c: places the unplaced (of the tracks set in tracks, all
+ * when NULL) by ejection chains; returns how many.
+ */
+int	solve_chain(struct solve_ctx *c, const bool *tracks);
 
 /* solve_improve.c */
 void	solve_improve(struct solve_ctx *c);
+void	solve_improve_loop(struct solve_ctx *c);
+void	solve_polish(struct solve_ctx *c);
 
 /* solve_lns.c */
 void	solve_ruin(struct solve_ctx *c, int g);

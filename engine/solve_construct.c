@@ -1,11 +1,12 @@
 /*
- * Greedy construction.  Repeatedly, every closed group that may open is
- * tried: it is filled with unplaced participants for whom it is viable
- * (those who had it before first, then those with the fewest other
- * options, then by index) up to its capacity, and the trial with the best
- * score (SPEC 4 preference order: placed, kept, ...) that reaches
- * group_size.min is kept.  After each opening, the unplaced are offered
- * the open groups again, since the new group may supply their makeups.
+ * Greedy construction.  Every closed group that may open is tried: it is
+ * filled with unplaced participants for whom it is viable (those who had
+ * it before first, then those with the fewest other options, then by
+ * index) up to its capacity, and the group whose trial gains most (SPEC 4
+ * preference order: placed, kept, ...) and reaches group_size.min opens;
+ * gains are kept in a heap and re-evaluated lazily (construct_open()).
+ * After each opening, the unplaced near the new group are offered the
+ * open groups again, since it may supply their makeups.
  */
 #include <stdlib.h>
 
@@ -80,40 +81,178 @@ solve_place_unplaced(struct solve_ctx *c)
 {
 	int placed = 0;
 
-	for (int p = 0; p < c->m->nparticipants; p++)
+	for (int p = 0; p < c->m->nparticipants && !solve_out_of_work(c); p++)
 		if (c->st.home[p] < 0 && c->nviable[p] > 0 &&
 		    solve_best_insert(c, p, -1) >= 0)
 			placed++;
 	return placed;
 }
 
-/* Tries opening each closed group; returns the best to open, or -1. */
-static int
-construct_pick(struct solve_ctx *c, bool deferred)
+/*
+ * Offers the unplaced participants compatible with g (g's candidates, and
+ * those g may now give a makeup) the open groups; returns how many took.
+ */
+int
+solve_place_near(struct solve_ctx *c, int g)
 {
-	struct sched_score best = { 0, 0, 0, 0, 0 };
-	int bestg = -1;
+	const struct sched_derived *d = c->d;
+	int placed = 0;
 
-	for (int g = 0; g < c->m->ngroups; g++) {
+	for (int k = d->gp_first[g]; k < d->gp_first[g + 1] &&
+	    !solve_out_of_work(c); k++) {
+		int p = d->gp[k];
+
+		if (c->st.home[p] < 0 && c->nviable[p] > 0 &&
+		    solve_best_insert(c, p, -1) >= 0)
+			placed++;
+	}
+	return placed;
+}
+
+/*
+ * A closed group waiting to open, keyed by what its trial fill gained
+ * (a score difference) when last evaluated.
+ */
+struct construct_entry {
+	struct sched_score gain;
+	unsigned rank;
+	int	g;
+};
+
+struct construct_heap {
+	struct construct_entry *v;
+	int	n;
+};
+
+/* True when entry a should open before entry b. */
+static bool
+construct_before(const struct construct_entry *a,
+    const struct construct_entry *b)
+{
+	int cmp = sched_score_cmp(&a->gain, &b->gain);
+
+	if (cmp != 0)
+		return cmp > 0;
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	return a->g < b->g;
+}
+
+static void
+construct_heap_push(struct construct_heap *h, const struct construct_entry *e)
+{
+	int k = h->n++;
+
+	while (k > 0 && construct_before(e, &h->v[(k - 1) / 2])) {
+		h->v[k] = h->v[(k - 1) / 2];
+		k = (k - 1) / 2;
+	}
+	h->v[k] = *e;
+}
+
+static struct construct_entry
+construct_heap_pop(struct construct_heap *h)
+{
+	struct construct_entry top = h->v[0], last = h->v[--h->n];
+	int k = 0;
+
+	for (;;) {
+		int j = 2 * k + 1;
+
+		if (j >= h->n)
+			break;
+		if (j + 1 < h->n && construct_before(&h->v[j + 1], &h->v[j]))
+			j++;
+		if (!construct_before(&h->v[j], &last))
+			break;
+		h->v[k] = h->v[j];
+		k = j;
+	}
+	if (h->n > 0)
+		h->v[k] = last;
+	return top;
+}
+
+/* True when g is closed and could open now. */
+static bool
+construct_openable(const struct solve_ctx *c, int g)
+{
+	return c->potential[g] && c->st.nmem[g] == 0 &&
+	    rule_clinician_can_open(&c->st, g);
+}
+
+/*
+ * Fills closed g for a trial.  Returns true with the fill left in place
+ * and *gain set when g reaches group_size.min; false with the state
+ * unchanged otherwise.
+ */
+static bool
+construct_try(struct solve_ctx *c, int g, bool deferred,
+    struct construct_entry *e)
+{
+	struct sched_score before = c->st.score;
+	size_t mark = sched_state_mark(&c->st);
+
+	construct_fill(c, g, deferred);
+	if (c->st.nmem[g] == 0 || !rule_open_size_ok(c->m, c->st.nmem[g])) {
+		sched_state_undo(&c->st, mark);
+		return false;
+	}
+	e->g = g;
+	e->rank = solve_rank(c->seed, g);
+	e->gain.placed = c->st.score.placed - before.placed;
+	e->gain.kept = c->st.score.kept - before.kept;
+	e->gain.open = c->st.score.open - before.open;
+	e->gain.makeups = c->st.score.makeups - before.makeups;
+	e->gain.against = c->st.score.against - before.against;
+	return true;
+}
+
+/*
+ * Lazy greedy opening: every openable group is evaluated once and kept
+ * in a heap by its gain; the best is re-evaluated and opened when it still
+ * beats every stored gain, else pushed back with its fresh gain.  Gains
+ * mostly only shrink as people are placed, so few groups are evaluated
+ * more than once per opening: near-linear where trying every group each
+ * time was quadratic.  only, when not NULL, limits the groups tried.
+ * Returns the number of groups opened.
+ */
+static int
+construct_open(struct solve_ctx *c, bool deferred, const bool *only)
+{
+	struct construct_heap h;
+	struct construct_entry e;
+	int opened = 0;
+
+	h.n = 0;
+	h.v = xmalloc(((size_t)c->m->ngroups + 1) * sizeof h.v[0]);
+	for (int g = 0; g < c->m->ngroups && !solve_out_of_work(c); g++) {
 		size_t mark = sched_state_mark(&c->st);
 
-		if (!c->potential[g] || c->st.nmem[g] > 0 ||
-		    !rule_clinician_can_open(&c->st, g))
+		if ((only != NULL && !only[g]) || !construct_openable(c, g) ||
+		    !construct_try(c, g, deferred, &e))
 			continue;
-		construct_fill(c, g, deferred);
-		if (c->st.nmem[g] > 0 && rule_open_size_ok(c->m, c->st.nmem[g])) {
-			int cmp = bestg < 0 ? 1 :
-			    sched_score_cmp(&c->st.score, &best);
-
-			if (cmp > 0 || (cmp == 0 && solve_rank(c->seed, g) <
-			    solve_rank(c->seed, bestg))) {
-				best = c->st.score;
-				bestg = g;
-			}
-		}
 		sched_state_undo(&c->st, mark);
+		construct_heap_push(&h, &e);
 	}
-	return bestg;
+	while (h.n > 0 && !solve_out_of_work(c)) {
+		struct construct_entry top = construct_heap_pop(&h);
+		size_t mark = sched_state_mark(&c->st);
+
+		if (!construct_openable(c, top.g) ||
+		    !construct_try(c, top.g, deferred, &e))
+			continue;
+		if (h.n > 0 && !construct_before(&e, &h.v[0])) {
+			sched_state_undo(&c->st, mark);
+			construct_heap_push(&h, &e);
+			continue;
+		}
+		opened++;
+		if (!deferred)
+			solve_place_near(c, top.g);
+	}
+	free(h.v);
+	return opened;
 }
 
 /* True when p's weeks all lie within the hours. */
@@ -146,42 +285,40 @@ solve_settle(struct solve_ctx *c)
 			solve_ruin(c, g);
 }
 
-/* Opens groups one at a time, each member covered on insertion. */
-static void
-construct_strict(struct solve_ctx *c)
-{
-	int g;
-
-	while ((g = construct_pick(c, false)) >= 0) {
-		construct_fill(c, g, false);
-		solve_place_unplaced(c);
-	}
-}
-
 /*
  * Groups that can only open together (each supplies the others' makeups):
  * opens them with members' short weeks deferred, then settles, and keeps
  * the result when it scores better.
  */
 static void
-construct_together(struct solve_ctx *c)
+construct_together(struct solve_ctx *c, const bool *only)
 {
 	struct sched_score before = c->st.score;
 	size_t mark = sched_state_mark(&c->st);
-	int g;
 
-	while ((g = construct_pick(c, true)) >= 0)
-		construct_fill(c, g, true);
+	if (construct_open(c, true, only) == 0)
+		return;
 	solve_settle(c);
 	solve_place_unplaced(c);
 	if (sched_score_cmp(&c->st.score, &before) <= 0)
 		sched_state_undo(&c->st, mark);
 }
 
+/*
+ * Greedy construction over the groups only allows (all when NULL): opens
+ * groups, each member covered on insertion, then those that need each
+ * other, then again one at a time.
+ */
+void
+solve_construct_some(struct solve_ctx *c, const bool *only)
+{
+	construct_open(c, false, only);
+	construct_together(c, only);
+	construct_open(c, false, only);
+}
+
 void
 solve_construct(struct solve_ctx *c)
 {
-	construct_strict(c);
-	construct_together(c);
-	construct_strict(c);
+	solve_construct_some(c, NULL);
 }

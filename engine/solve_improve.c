@@ -148,7 +148,7 @@ improve_open(struct solve_ctx *c)
 			sched_state_undo(&c->st, mark);
 			continue;
 		}
-		solve_place_unplaced(c);
+		solve_place_near(c, g);
 		any |= improve_settle(c, mark, &before);
 	}
 	return any;
@@ -223,19 +223,53 @@ improve_move(struct solve_ctx *c)
 	return any;
 }
 
+static bool
+improve_chain(struct solve_ctx *c)
+{
+	return solve_chain(c, NULL) > 0;
+}
+
+/*
+ * Runs the moves that place more people or open fewer groups until none
+ * helps.
+ */
 void
-solve_improve(struct solve_ctx *c)
+solve_improve_loop(struct solve_ctx *c)
 {
 	bool again = true;
 
 	while (again && !solve_out_of_work(c)) {
-		again = false;
-		if (solve_place_unplaced(c) > 0)
-			again = true;
+		struct sched_score before = c->st.score;
+
+		solve_place_unplaced(c);
 		c->st.ntrail = 0;
-		again |= improve_eject(c);
+		again |= improve_chain(c);
 		again |= improve_open(c);
 		again |= improve_close(c);
-		again |= improve_move(c);
+		if (c->st.score.placed == before.placed)
+			again |= improve_eject(c);
+		again = c->st.score.placed != before.placed ||
+		    c->st.score.open != before.open;
 	}
+}
+
+/* solve_improve_loop() within half the work left. */
+void
+solve_improve(struct solve_ctx *c)
+{
+	long limit = c->work_limit;
+
+	/* Leave the rest for ruin and recreate and the polish. */
+	if (c->st.work < limit)
+		c->work_limit = c->st.work + (limit - c->st.work) / 2;
+	solve_improve_loop(c);
+	c->work_limit = limit;
+}
+
+/* One pass of the moves that mostly save makeups and against-sessions. */
+void
+solve_polish(struct solve_ctx *c)
+{
+	improve_move(c);
+	improve_eject(c);
 }

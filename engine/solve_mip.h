@@ -1,0 +1,75 @@
+/*
+ * The solver's integer-programming methods, on GLPK (Debian libglpk-dev):
+ * solve_mip.c writes the full model of SPEC section 4 as a MIP over the
+ * viable options (solve_bound.c), solve_lp_bound.c bounds the optimum by
+ * the LP relaxation of a compact model, and solve_exact.c solves the full
+ * MIP of a small instance to optimality.  Engine-private; GLPK's terminal
+ * output is always off, so the engine still prints nothing.
+ */
+#ifndef IOP_SOLVE_MIP_H
+#define IOP_SOLVE_MIP_H
+
+#include <stdbool.h>
+
+#include "solve.h"
+
+struct glp_prob;
+
+/* One makeup variable: participant p at instance i. */
+struct solve_mip_makeup {
+	int	p;
+	int	i;
+};
+
+/*
+ * The full MIP.  Columns: y (group open) for groups that may open, x
+ * (home) for viable options, m (makeup) for (participant, instance)
+ * pairs that could serve a short week.  Column numbers are 1-based as
+ * in GLPK; 0 means "no such variable".
+ */
+struct solve_mip {
+	struct glp_prob *lp;
+	int	*col_y;			/* per group */
+	int	*col_x;			/* per option */
+	struct solve_mip_makeup *mk;	/* makeup variables, in column order */
+	int	nmk;
+	int	col_m0;			/* column of mk[0] */
+	int	ncols;
+	int	nrows;
+	long	nnz;
+};
+
+/*
+ * Builds the full MIP of c's model (solve_bound() done) maximizing the
+ * number placed.  Every valid schedule maps to an integral point of it
+ * with that objective, and every integral point is a valid schedule.
+ * Caller frees with solve_mip_release().
+ */
+void	solve_mip_build(const struct solve_ctx *c, struct solve_mip *mp);
+void	solve_mip_release(struct solve_mip *mp);
+
+/*
+ * The sets of groups gs[0..n) (n <= 31, all of clinician cl) that cl
+ * could lead together under rule 8 (weekly minutes, max_groups, no
+ * clash), as bit masks over gs; the empty set is left out.  Returns their
+ * count; *sets is the caller's to free.
+ */
+int	solve_mip_subsets(const struct solve_ctx *c, int cl, const int *gs,
+	    int n, unsigned **sets);
+
+/*
+ * Tightens c->bound with the LP relaxation of a compact model (homes,
+ * open groups, clinicians' subsets of groups, seats, aggregated
+ * makeups).  Never raises it.
+ */
+void	solve_lp_bound(struct solve_ctx *c);
+
+/*
+ * On a model small enough (a fixed size test, never a clock), solves the
+ * full MIP.  When it proves an optimum, c->bound becomes the optimum and,
+ * if it places more than c->st, the state is replaced by the MIP's
+ * schedule.  Returns true when the state changed.
+ */
+bool	solve_exact(struct solve_ctx *c);
+
+#endif
