@@ -56,7 +56,5 @@ const char *cmd_db_path(void);
 /* Parses a run number (1 or more); 0 when malformed. */
 int	cmd_run_number(const char *arg);
 
-/* Prints "not implemented yet" for a command whose issue is open; 70. */
-int	cmd_not_implemented(const char *name);
 
 #endif

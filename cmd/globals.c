@@ -82,10 +82,3 @@ cmd_run_number(const char *arg)
 		return 0;
 	return (int)n;
 }
-
-int
-cmd_not_implemented(const char *name)
-{
-	fprintf(stderr, "iopsched: %s: not implemented yet\n", name);
-	return EXIT_SOFTWARE;
-}
