@@ -11,8 +11,9 @@
  * Determinism: GLPK's simplex and branch-and-bound are deterministic, and
  * no limit here reads a clock.  The method runs only when the MIP is
  * small (EXACT_MAX_COLS, EXACT_MAX_NNZ, a size test), and each tree stops
- * after EXACT_MAX_NODES nodes (counted in the callback), so the same
- * model always takes the same path.  When a tree is cut short, its best
+ * after a number of nodes (counted in the callback) inversely
+ * proportional to the MIP's size, so the same model always takes the same
+ * path and a tree costs about the same time whatever the size.  When a tree is cut short, its best
  * open node still bounds the optimum.
  *
  * A MIP schedule replaces the heuristic's only when it places more
@@ -31,7 +32,10 @@
 
 #define EXACT_MAX_COLS	60000
 #define EXACT_MAX_NNZ	1500000L
-#define EXACT_MAX_NODES	2000
+/* A tree stops after EXACT_TREE_WORK / nonzeros nodes, at least 10. */
+#define EXACT_TREE_WORK	200000L
+/* The dive's tree, on the presolved remainder, stops after this many. */
+#define EXACT_DIVE_NODES	50
 #define EXACT_TREE_COLS	3000
 
 struct exact_run {
@@ -39,6 +43,7 @@ struct exact_run {
 	const struct solve_mip *mp;
 	double	*start;			/* heuristic schedule, 1-based; NULL */
 	int	bound;			/* proven by the tree so far */
+	int	max_nodes;
 	bool	cut;			/* the node limit stopped the search */
 };
 
@@ -109,7 +114,7 @@ exact_callback(glp_tree *T, void *info)
 		run->start = NULL;
 	}
 	glp_ios_tree_size(T, &active, &nodes, &total);
-	if (total <= EXACT_MAX_NODES || run->cut)
+	if (total <= run->max_nodes || run->cut)
 		return;
 	run->cut = true;
 	best = glp_ios_best_node(T);
@@ -167,7 +172,10 @@ static int
 exact_tree(glp_prob *lp, struct exact_run *run, bool presolve)
 {
 	glp_iocp ip;
+	long nodes = EXACT_TREE_WORK / (run->mp->nnz + 1);
 
+	run->max_nodes = presolve ? EXACT_DIVE_NODES : nodes < 10 ? 10 :
+	    (int)nodes;
 	glp_init_iocp(&ip);
 	ip.msg_lev = GLP_MSG_OFF;
 	ip.cb_func = exact_callback;
@@ -252,9 +260,8 @@ solve_exact(struct solve_ctx *c)
 	if (c->st.score.placed >= c->bound)
 		return false;
 	glp_term_out(GLP_OFF);
-	solve_mip_build(c, &mp);
-	if (mp.ncols > EXACT_MAX_COLS || mp.nnz > EXACT_MAX_NNZ ||
-	    !exact_relax(&mp))
+	solve_mip_build(c, EXACT_MAX_COLS, &mp);
+	if (mp.nrows == 0 || mp.nnz > EXACT_MAX_NNZ || !exact_relax(&mp))
 		goto out;
 	exact_lower_bound(c, exact_floor(glp_get_obj_val(mp.lp)));
 	if (c->st.score.placed >= c->bound)

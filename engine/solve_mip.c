@@ -643,7 +643,7 @@ mip_rows_instances(const struct solve_ctx *c, struct solve_mip *mp,
 }
 
 void
-solve_mip_build(const struct solve_ctx *c, struct solve_mip *mp)
+solve_mip_build(const struct solve_ctx *c, int max_cols, struct solve_mip *mp)
 {
 	struct mip_rows r;
 
@@ -652,6 +652,9 @@ solve_mip_build(const struct solve_ctx *c, struct solve_mip *mp)
 	mp->lp = glp_create_prob();
 	glp_set_obj_dir(mp->lp, GLP_MAX);
 	mip_columns(c, mp);
+	mp->ncols = glp_get_num_cols(mp->lp);
+	if (mp->ncols > max_cols)
+		return;
 	r.lp = mp->lp;
 	mip_rows_groups(c, mp, &r);
 	mip_rows_participants(c, mp, &r);

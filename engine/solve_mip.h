@@ -1,9 +1,8 @@
 /*
  * The solver's integer-programming methods, on GLPK (Debian libglpk-dev):
  * solve_mip.c writes the full model of SPEC section 4 as a MIP over the
- * viable options (solve_bound.c), solve_lp_bound.c bounds the optimum by
- * the LP relaxation of a compact model, and solve_exact.c solves the full
- * MIP of a small instance to optimality.  Engine-private; GLPK's terminal
+ * viable options (solve_bound.c), and solve_exact.c bounds the optimum of
+ * a small instance by its LP relaxation and solves it.  Engine-private; GLPK's terminal
  * output is always off, so the engine still prints nothing.
  */
 #ifndef IOP_SOLVE_MIP_H
@@ -43,9 +42,11 @@ struct solve_mip {
  * Builds the full MIP of c's model (solve_bound() done) maximizing the
  * number placed.  Every valid schedule maps to an integral point of it
  * with that objective, and every integral point is a valid schedule.
- * Caller frees with solve_mip_release().
+ * With more than max_cols columns it stops before writing any row
+ * (mp->nrows 0).  Caller frees with solve_mip_release().
  */
-void	solve_mip_build(const struct solve_ctx *c, struct solve_mip *mp);
+void	solve_mip_build(const struct solve_ctx *c, int max_cols,
+	    struct solve_mip *mp);
 void	solve_mip_release(struct solve_mip *mp);
 
 /*
@@ -56,13 +57,6 @@ void	solve_mip_release(struct solve_mip *mp);
  */
 int	solve_mip_subsets(const struct solve_ctx *c, int cl, const int *gs,
 	    int n, unsigned **sets);
-
-/*
- * Tightens c->bound with the LP relaxation of a compact model (homes,
- * open groups, clinicians' subsets of groups, seats, aggregated
- * makeups).  Never raises it.
- */
-void	solve_lp_bound(struct solve_ctx *c);
 
 /*
  * On a model small enough (a fixed size test, never a clock), solves the
