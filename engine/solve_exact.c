@@ -31,11 +31,13 @@
 #include "xmalloc.h"
 
 #define EXACT_MAX_COLS	60000
+/* Above this, even listing the MIP's columns costs the heuristic time. */
+#define EXACT_MAX_PEOPLE	1500
 #define EXACT_MAX_NNZ	1500000L
 /* A tree stops after EXACT_TREE_WORK / nonzeros nodes, at least 10. */
 #define EXACT_TREE_WORK	200000L
 /* The dive's tree, on the presolved remainder, stops after this many. */
-#define EXACT_DIVE_NODES	50
+#define EXACT_DIVE_NODES	150
 #define EXACT_TREE_COLS	3000
 
 struct exact_run {
@@ -257,7 +259,8 @@ solve_exact(struct solve_ctx *c)
 	bool changed = false;
 	int status;
 
-	if (c->st.score.placed >= c->bound)
+	if (c->st.score.placed >= c->bound ||
+	    c->m->nparticipants > EXACT_MAX_PEOPLE)
 		return false;
 	glp_term_out(GLP_OFF);
 	solve_mip_build(c, EXACT_MAX_COLS, &mp);

@@ -516,9 +516,13 @@ solver_random_models_valid_and_bounded(void **state)
 	assert_true(compared >= 150);
 }
 
-/* Demo-sized random models solve quickly and validly. */
+/*
+ * Demo-sized random models: every answer passes the checker and the bound
+ * is never below what was placed.  Speed is `make bench`'s business, so
+ * the time is only printed.
+ */
 static void
-solver_demo_size_models_are_fast(void **state)
+solver_demo_size_models_valid_and_bounded(void **state)
 {
 	double worst = 0;
 
@@ -527,6 +531,7 @@ solver_demo_size_models_are_fast(void **state)
 		struct sched_model m;
 		struct sched_solution s;
 		uint32_t x = seed * 40503u + 17;
+		char *cause = NULL;
 		clock_t t0;
 		double secs;
 
@@ -536,12 +541,14 @@ solver_demo_size_models_are_fast(void **state)
 		secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 		if (secs > worst)
 			worst = secs;
+		if (sched_check(&m, &s, &cause) != 0)
+			fail_msg("seed %u: %s", seed, cause);
+		assert_true(s.bound >= sched_placed_count(&s));
 		sched_solution_release(&s);
 		sched_model_release(&m);
 	}
 	print_message("30 participants, 7 groups, 12 weeks: worst %.4f s\n",
 	    worst);
-	assert_true(worst < 2.0);
 }
 
 int
@@ -556,7 +563,7 @@ main(void)
 		cmocka_unit_test(solver_pin_that_cannot_work_leaves_unplaced_with_reason),
 		cmocka_unit_test(solver_views_agree),
 		cmocka_unit_test(solver_random_models_valid_and_bounded),
-		cmocka_unit_test(solver_demo_size_models_are_fast),
+		cmocka_unit_test(solver_demo_size_models_valid_and_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
