@@ -18,9 +18,13 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "brute.h"
 #include "model_fixture.h"
 #include "solution.h"
 #include "status.h"
+
+/* How far the exhaustive oracle may search before it gives up. */
+#define BRUTE_MAX_LEAVES	400000L
 
 /* xorshift32, so that models are the same everywhere. */
 static uint32_t
@@ -123,123 +127,6 @@ solve(const struct sched_model *m, struct sched_solution *s)
 	if (sched_check(m, s, &cause) != 0)
 		fail_msg("invalid: %s", cause);
 	assert_true(sched_placed_count(s) <= s->bound);
-}
-
-/*
- * Exhaustive search.  Every assignment of homes; for each, every choice
- * of at most one makeup in each short week (enough with makeups_per_week
- * at most 1, which is all this search is used for), checked by
- * sched_check().
- */
-struct brute {
-	const struct sched_model *m;
-	struct sched_solution s;
-	int	pairs[40][2];		/* short (participant, week) */
-	int	npairs;
-	int	chosen[40];
-	long	leaves;
-};
-
-#define BRUTE_LEAVES	400000L
-
-static bool
-brute_leaf(struct brute *b)
-{
-	char *cause = NULL;
-	int rc;
-
-	b->leaves++;
-	b->s.nmakeups = 0;
-	for (int k = 0; k < b->npairs; k++)
-		if (b->chosen[k] >= 0)
-			sched_solution_add_makeup(&b->s, b->m, b->pairs[k][0],
-			    b->chosen[k]);
-	rc = sched_check(b->m, &b->s, &cause);
-	free(cause);
-	return rc == 0;
-}
-
-static bool
-brute_makeups(struct brute *b, int k)
-{
-	const struct sched_model *m = b->m;
-
-	if (b->leaves > BRUTE_LEAVES)
-		return false;
-	if (k == b->npairs)
-		return brute_leaf(b);
-	for (int i = -1; i < m->ninstances; i++) {
-		int p = b->pairs[k][0];
-
-		if (i >= 0 && (m->instances[i].week != b->pairs[k][1] ||
-		    m->instances[i].group == b->s.home[p] ||
-		    !sched_compatible(m, p, m->instances[i].group) ||
-		    !sched_can_attend(m, p, i)))
-			continue;
-		b->chosen[k] = i;
-		if (brute_makeups(b, k + 1))
-			return true;
-	}
-	return false;
-}
-
-static bool
-brute_homes_valid(struct brute *b)
-{
-	const struct sched_model *m = b->m;
-	char *cause = NULL;
-	int rc;
-
-	b->s.nmakeups = 0;
-	rc = sched_check(m, &b->s, &cause);
-	if (rc == 0 || strncmp(cause, "rule 5:", 7) != 0 ||
-	    m->makeups_per_week == 0) {
-		free(cause);
-		return rc == 0;
-	}
-	free(cause);
-	b->npairs = 0;
-	for (int p = 0; p < m->nparticipants; p++) {
-		if (b->s.home[p] < 0)
-			continue;
-		for (int w = m->participants[p].first_week;
-		    w <= m->participants[p].last_week; w++)
-			if (sched_week_minutes(m, &b->s, p, w) <
-			    m->participants[p].min_minutes && b->npairs < 40) {
-				b->pairs[b->npairs][0] = p;
-				b->pairs[b->npairs++][1] = w;
-			}
-	}
-	return brute_makeups(b, 0);
-}
-
-/* The most participants any valid schedule places; -1 if undecided. */
-static int
-brute_optimum(const struct sched_model *m)
-{
-	struct brute b;
-	long combos = 1;
-	int best = 0, choices = m->ngroups + 1;
-
-	memset(&b, 0, sizeof b);
-	b.m = m;
-	sched_solution_init(&b.s, m);
-	for (int p = 0; p < m->nparticipants; p++)
-		combos *= choices;
-	for (long code = 0; code < combos; code++) {
-		long c = code;
-		int placed = 0;
-
-		for (int p = 0; p < m->nparticipants; p++) {
-			b.s.home[p] = (int)(c % choices) - 1;
-			placed += b.s.home[p] >= 0;
-			c /= choices;
-		}
-		if (placed > best && brute_homes_valid(&b))
-			best = placed;
-	}
-	sched_solution_release(&b.s);
-	return b.leaves > BRUTE_LEAVES ? -1 : best;
 }
 
 /*
@@ -540,7 +427,7 @@ exact_matches_exhaustive_search(void **state)
 
 		random_model(&m, &x, 1 + rn(&x, 6), 1 + rn(&x, 3), 2, 1);
 		solve(&m, &s);
-		opt = brute_optimum(&m);
+		opt = brute_optimum(&m, BRUTE_MAX_LEAVES);
 		if (opt >= 0) {
 			compared++;
 			if (sched_placed_count(&s) != opt || s.bound < opt)
