@@ -61,6 +61,12 @@ int	solve_reach(const struct solve_ctx *c, int p, int o, int w,
 	    const bool *potential);
 
 /*
+ * solve_makeup.c: true when instance i overlaps a home instance of its
+ * week that p attends in option o.
+ */
+bool	solve_option_hits_home(const struct solve_ctx *c, int o, int i);
+
+/*
  * solve_makeup.c: covers p's short weeks with makeups; false (with the
  * week in *bad_week unless NULL) may leave some added: undo to a mark.
  */

@@ -51,26 +51,6 @@ bound_home_minutes(struct solve_ctx *c)
 		}
 }
 
-/* True when instance i overlaps a home instance of option o p attends. */
-static bool
-bound_hits_home(const struct solve_ctx *c, int o, int i)
-{
-	const struct sched_model *m = c->m;
-	const struct sched_group *gr = &m->groups[c->d->opts[o].group];
-	const struct sched_instance *x = &m->instances[i];
-	int k0 = x->week * gr->nsessions;
-
-	for (int k = k0; k < k0 + gr->nsessions; k++) {
-		const struct sched_instance *y =
-		    &m->instances[gr->first_instance + k];
-
-		if (y->clinician_free && sched_option_bit(c->d, o, k) &&
-		    x->start < y->end && y->start < x->end)
-			return true;
-	}
-	return false;
-}
-
 /* Adds minutes to a descending top-n list; returns nothing. */
 static void
 bound_top_insert(int *top, int n, int minutes)
@@ -110,7 +90,7 @@ solve_reach(const struct solve_ctx *c, int p, int o, int w,
 
 			if (m->instances[i].clinician_free &&
 			    sched_option_bit(c->d, h, k) &&
-			    !bound_hits_home(c, o, i))
+			    !solve_option_hits_home(c, o, i))
 				bound_top_insert(top, kmax,
 				    m->instances[i].minutes);
 		}

@@ -169,3 +169,27 @@ solve_fix_weeks(struct solve_ctx *c, int p, int *bad_week)
 	}
 	return true;
 }
+
+/*
+ * True when instance i overlaps a home instance of its own week that p
+ * attends in option o (rule 4 looks at the makeup's week only).  Shared
+ * by the bound and the MIP, which reason about options before any state.
+ */
+bool
+solve_option_hits_home(const struct solve_ctx *c, int o, int i)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_group *gr = &m->groups[c->d->opts[o].group];
+	const struct sched_instance *x = &m->instances[i];
+	int k0 = x->week * gr->nsessions;
+
+	for (int k = k0; k < k0 + gr->nsessions; k++) {
+		const struct sched_instance *y =
+		    &m->instances[gr->first_instance + k];
+
+		if (y->clinician_free && sched_option_bit(c->d, o, k) &&
+		    x->start < y->end && y->start < x->end)
+			return true;
+	}
+	return false;
+}

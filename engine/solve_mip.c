@@ -83,29 +83,6 @@ mip_binary(glp_prob *lp, double obj)
 }
 
 /*
- * True when instance i overlaps a home instance of its own week that p
- * attends in option o (rule 4 looks at the makeup's week only).
- */
-static bool
-mip_hits_home(const struct solve_ctx *c, int o, int i)
-{
-	const struct sched_model *m = c->m;
-	const struct sched_group *gr = &m->groups[c->d->opts[o].group];
-	const struct sched_instance *x = &m->instances[i];
-	int k0 = x->week * gr->nsessions;
-
-	for (int k = k0; k < k0 + gr->nsessions; k++) {
-		const struct sched_instance *y =
-		    &m->instances[gr->first_instance + k];
-
-		if (y->clinician_free && sched_option_bit(c->d, o, k) &&
-		    x->start < y->end && y->start < x->end)
-			return true;
-	}
-	return false;
-}
-
-/*
  * True when p, at home in option o, could take a makeup at instance i
  * that helps: o is viable and short in i's week, i is of another group,
  * overlaps no home instance and leaves p within the maximum, and (with
@@ -122,7 +99,7 @@ mip_makeup_fits(const struct solve_ctx *c, int p, int o, int i)
 	return c->viable[o] && c->d->opts[o].group != in->group &&
 	    hm < min && hm + in->minutes <= m->max_minutes &&
 	    (m->makeups_per_week > 1 || hm + in->minutes >= min) &&
-	    !mip_hits_home(c, o, i);
+	    !solve_option_hits_home(c, o, i);
 }
 
 /* True when some viable home of p leaves week w short. */
