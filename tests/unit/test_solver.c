@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "brute.h"
+#include "rng.h"
 #include "model_fixture.h"
 #include "solution.h"
 #include "status.h"
@@ -37,39 +38,6 @@ solve(const struct sched_model *m, struct sched_solution *s)
 	assert_int_equal(s->optimal, sched_placed_count(s) == s->bound);
 	for (int p = 0; p < m->nparticipants; p++)
 		assert_true((s->home[p] < 0) == (s->reason[p] != NULL));
-}
-
-/* A tiny PRNG (xorshift32) so that random models are the same everywhere. */
-static uint32_t
-rnd(uint32_t *x)
-{
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
-}
-
-static int
-rn(uint32_t *x, int n)
-{
-	return (int)(rnd(x) % (uint32_t)n);
-}
-
-static void
-random_sessions(uint32_t *x, char *buf, size_t len, int n)
-{
-	static const char *const days[] = { "MO", "TU", "WE", "TH", "FR",
-	    "SA", "SU" };
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (int k = 0; k < n; k++) {
-		int start = 8 * 60 + 30 * rn(x, 25);
-
-		used += (size_t)snprintf(buf + used, len - used, "%s%s %02d:%02d %d",
-		    k ? ", " : "", days[rn(x, 7)], start / 60, start % 60,
-		    60 * (1 + rn(x, 3)));
-	}
 }
 
 /* A random model of np participants and ng groups over weeks weeks. */
