@@ -57,8 +57,26 @@ struct solve_ctx {
 
 /* solve_bound.c */
 void	solve_bound(struct solve_ctx *c);
-int	solve_reach(const struct solve_ctx *c, int p, int o, int w,
-	    const bool *potential);
+
+/*
+ * solve_reach.c: a participant's makeup candidates per week in groups that
+ * may open, longest first, and the most minutes an option reaches with
+ * them (home minutes plus the makeups_per_week longest that fit).
+ */
+struct reach_item;
+struct solve_menu {
+	int	p;
+	int	*first;			/* week: offset into items */
+	struct reach_item *items;	/* a week's candidates, unordered */
+	int	cap;
+	int	*top;			/* week x REACH_TOP: the longest items */
+	int	*ntop;			/* week: how many of them */
+};
+void	solve_menu_build(const struct solve_ctx *c, int p,
+	    const bool *potential, struct solve_menu *mn);
+int	solve_menu_reach(const struct solve_ctx *c, const struct solve_menu *mn,
+	    int o, int w);
+void	solve_menu_release(struct solve_menu *mn);
 
 /*
  * solve_makeup.c: true when instance i overlaps a home instance of its
@@ -95,9 +113,13 @@ void	solve_construct_some(struct solve_ctx *c, const bool *only);
 int	solve_chain(struct solve_ctx *c, const bool *tracks);
 
 /* solve_improve.c */
+void	solve_gather(struct solve_ctx *c, int g);
 void	solve_improve(struct solve_ctx *c);
 void	solve_improve_loop(struct solve_ctx *c);
 void	solve_polish(struct solve_ctx *c);
+
+/* solve_swap.c: true when some swap of open groups placed more. */
+bool	solve_swap(struct solve_ctx *c);
 
 /* solve_lns.c */
 void	solve_ruin(struct solve_ctx *c, int g);

@@ -51,62 +51,13 @@ bound_home_minutes(struct solve_ctx *c)
 		}
 }
 
-/* Adds minutes to a descending top-n list; returns nothing. */
-static void
-bound_top_insert(int *top, int n, int minutes)
-{
-	for (int k = 0; k < n; k++)
-		if (minutes > top[k]) {
-			int t = top[k];
-
-			top[k] = minutes;
-			minutes = t;
-		}
-}
-
-/*
- * The most minutes p could have in week w with option o as home: home
- * minutes plus the makeups_per_week longest makeups in other groups whose
- * potential[] is set.
- */
-int
-solve_reach(const struct solve_ctx *c, int p, int o, int w,
-    const bool *potential)
-{
-	const struct sched_model *m = c->m;
-	int kmax = m->makeups_per_week, top[8] = { 0 }, reach;
-
-	if (kmax > 8)
-		kmax = 8;	/* longer lists change nothing in practice */
-	reach = c->hm[(size_t)o * m->weeks + w];
-	for (int h = c->d->opt_first[p]; h < c->d->opt_first[p + 1]; h++) {
-		const struct sched_group *gr = &m->groups[c->d->opts[h].group];
-
-		if (h == o || !potential[c->d->opts[h].group])
-			continue;
-		for (int k = w * gr->nsessions; k < (w + 1) * gr->nsessions;
-		    k++) {
-			int i = gr->first_instance + k;
-
-			if (m->instances[i].clinician_free &&
-			    sched_option_bit(c->d, h, k) &&
-			    !solve_option_hits_home(c, o, i))
-				bound_top_insert(top, kmax,
-				    m->instances[i].minutes);
-		}
-	}
-	for (int k = 0; k < kmax; k++)
-		reach += top[k];
-	return reach;
-}
-
 /*
  * Decides option o of p under the current c->potential; records the first
  * week that fails (what was last recorded stays when the group can't open:
  * -1 when it never could).
  */
 static bool
-bound_option_viable(struct solve_ctx *c, int p, int o)
+bound_option_viable(struct solve_ctx *c, struct solve_menu *mn, int p, int o)
 {
 	const struct sched_model *m = c->m;
 	const struct sched_participant *pa = &m->participants[p];
@@ -117,8 +68,11 @@ bound_option_viable(struct solve_ctx *c, int p, int o)
 	for (int w = pa->first_week; w <= pa->last_week; w++) {
 		int home = c->hm[(size_t)o * m->weeks + w], reach = home;
 
+		if (home <= m->max_minutes && home < pa->min_minutes &&
+		    mn->p != p)
+			solve_menu_build(c, p, c->potential, mn);
 		if (home <= m->max_minutes && (home >= pa->min_minutes ||
-		    (reach = solve_reach(c, p, o, w, c->potential)) >=
+		    (reach = solve_menu_reach(c, mn, o, w)) >=
 		    pa->min_minutes))
 			continue;
 		c->short_week[o] = w;
@@ -129,28 +83,38 @@ bound_option_viable(struct solve_ctx *c, int p, int o)
 }
 
 /*
- * One round: re-decides the options still viable (potential only shrinks,
- * so a lost option stays lost); true when a group lost hope.
+ * One round: re-decides the options still viable of the participants
+ * marked in dirty (potential only shrinks, so a lost option stays lost);
+ * then marks, for the next round, the participants of every group that
+ * lost hope: nobody else's options can change.  True when one did.
  */
 static bool
-bound_round(struct solve_ctx *c)
+bound_round(struct solve_ctx *c, bool *dirty)
 {
 	const struct sched_model *m = c->m;
 	int *count = xcalloc((size_t)m->ngroups + 1, sizeof(int));
 	int need = m->group_min > 1 ? m->group_min : 1;
+	struct solve_menu mn = { .p = -1 };
 	bool changed = false;
 
+	/* The menu is built lazily, once per participant and round. */
 	for (int p = 0; p < m->nparticipants; p++)
 		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
 		    o++) {
-			if (c->viable[o])
-				c->viable[o] = bound_option_viable(c, p, o);
+			if (c->viable[o] && dirty[p])
+				c->viable[o] = bound_option_viable(c, &mn, p,
+				    o);
 			count[c->d->opts[o].group] += c->viable[o];
 		}
+	solve_menu_release(&mn);
+	memset(dirty, 0, (size_t)m->nparticipants * sizeof(bool));
 	for (int g = 0; g < m->ngroups; g++)
 		if (c->potential[g] && count[g] < need) {
 			c->potential[g] = false;
 			changed = true;
+			for (int k = c->d->gp_first[g]; k < c->d->gp_first[g + 1];
+			    k++)
+				dirty[c->d->gp[k]] = true;
 		}
 	free(count);
 	return changed;
@@ -271,25 +235,39 @@ struct bound_match {
 	const struct solve_ctx *c;
 	int	*seat_of;		/* group x capacity seats: participant */
 	int	*first_seat;		/* group: offset of its seats */
+	int	*used;			/* group: seats taken, the first ones */
 	int	*seen;			/* group: last search that visited it */
 	int	stamp;
 };
 
-/* Kuhn's augmenting path from participant p; true when p got a seat. */
+/*
+ * Kuhn's augmenting path from participant p; true when p got a seat.  A
+ * free seat in any of p's groups is taken first (the look-ahead keeps
+ * most paths one step long).
+ */
 static bool
 bound_augment(struct bound_match *bm, int p)
 {
 	const struct solve_ctx *c = bm->c;
+	int first = bm->c->d->opt_first[p], last = bm->c->d->opt_first[p + 1];
 
-	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++) {
+	for (int o = first; o < last; o++) {
+		int g = c->d->opts[o].group;
+
+		if (c->viable[o] && bm->seen[g] != bm->stamp &&
+		    bm->used[g] < bm->first_seat[g + 1] - bm->first_seat[g]) {
+			bm->seat_of[bm->first_seat[g] + bm->used[g]++] = p;
+			return true;
+		}
+	}
+	for (int o = first; o < last; o++) {
 		int g = c->d->opts[o].group;
 
 		if (!c->viable[o] || bm->seen[g] == bm->stamp)
 			continue;
 		bm->seen[g] = bm->stamp;
 		for (int k = bm->first_seat[g]; k < bm->first_seat[g + 1]; k++)
-			if (bm->seat_of[k] < 0 || bound_augment(bm,
-			    bm->seat_of[k])) {
+			if (bound_augment(bm, bm->seat_of[k])) {
 				bm->seat_of[k] = p;
 				return true;
 			}
@@ -305,7 +283,7 @@ static int
 bound_matching(const struct solve_ctx *c)
 {
 	const struct sched_model *m = c->m;
-	struct bound_match bm = { c, NULL, NULL, NULL, 0 };
+	struct bound_match bm = { c, NULL, NULL, NULL, NULL, 0 };
 	int seats = 0, matched = 0;
 
 	bm.first_seat = xcalloc((size_t)m->ngroups + 1, sizeof(int));
@@ -318,14 +296,23 @@ bound_matching(const struct solve_ctx *c)
 	for (int k = 0; k < seats; k++)
 		bm.seat_of[k] = -1;
 	bm.seen = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	bm.used = xcalloc((size_t)m->ngroups + 1, sizeof(int));
+	/*
+	 * The groups a failed search visited have no path to a free seat,
+	 * and stay so until the matching changes: the stamp moves on only
+	 * after a success, so failures (thousands at 20,000 participants)
+	 * cost one pass over the graph between two successes, not one each.
+	 */
+	bm.stamp = 1;
 	for (int p = 0; p < m->nparticipants; p++)
-		if (c->nviable[p] > 0) {
+		if (c->nviable[p] > 0 && bound_augment(&bm, p)) {
+			matched++;
 			bm.stamp++;
-			matched += bound_augment(&bm, p);
 		}
 	free(bm.first_seat);
 	free(bm.seat_of);
 	free(bm.seen);
+	free(bm.used);
 	return matched;
 }
 
@@ -334,6 +321,7 @@ solve_bound(struct solve_ctx *c)
 {
 	const struct sched_model *m = c->m;
 	size_t nopts = (size_t)c->d->nopts + 1;
+	bool *dirty;
 	int seats;
 
 	bound_home_minutes(c);
@@ -347,8 +335,11 @@ solve_bound(struct solve_ctx *c)
 		c->short_week[o] = -1;
 		c->viable[o] = true;
 	}
-	while (bound_round(c))
+	dirty = xmalloc(((size_t)m->nparticipants + 1) * sizeof(bool));
+	memset(dirty, 1, ((size_t)m->nparticipants + 1) * sizeof(bool));
+	while (bound_round(c, dirty))
 		;
+	free(dirty);
 	c->nviable = xcalloc((size_t)m->nparticipants + 1, sizeof(int));
 	c->cands = xcalloc((size_t)m->ngroups + 1, sizeof(c->cands[0]));
 	for (int p = 0; p < m->nparticipants; p++)

@@ -9,6 +9,8 @@
  *   open    a closed group, filled with the unplaced and with members other
  *           groups can spare without falling below group_size.min;
  *   close   an open group, its members moved to other open groups;
+ *   swap    a clinician's open group for one of its closed ones
+ *           (solve_swap.c);
  *   move    one participant to another open group (kept, fewer makeups,
  *           fewer sessions against preference).
  * Passes repeat until none improves or the work limit is reached.
@@ -106,8 +108,8 @@ improve_eject(struct solve_ctx *c)
 }
 
 /* Fills closed g with the unplaced, then with members others can spare. */
-static void
-improve_gather(struct solve_ctx *c, int g)
+void
+solve_gather(struct solve_ctx *c, int g)
 {
 	const struct sched_ilist *cl = &c->cands[g];
 	struct solve_fail f;
@@ -142,7 +144,7 @@ improve_open(struct solve_ctx *c)
 		if (!c->potential[g] || c->st.nmem[g] > 0 ||
 		    !rule_clinician_can_open(&c->st, g))
 			continue;
-		improve_gather(c, g);
+		solve_gather(c, g);
 		if (c->st.nmem[g] == 0 ||
 		    !rule_open_size_ok(c->m, c->st.nmem[g])) {
 			sched_state_undo(&c->st, mark);
@@ -246,6 +248,7 @@ solve_improve_loop(struct solve_ctx *c)
 		again |= improve_chain(c);
 		again |= improve_open(c);
 		again |= improve_close(c);
+		again |= solve_swap(c);
 		if (c->st.score.placed == before.placed)
 			again |= improve_eject(c);
 		again = c->st.score.placed != before.placed ||

@@ -56,8 +56,11 @@ reason_common_week(const struct solve_ctx *c, int p, int *most)
 {
 	const struct sched_model *m = c->m;
 	const struct sched_participant *pa = &m->participants[p];
+	struct solve_menu mn = { .p = -1 };
+	int found = -1;
 
-	for (int w = pa->first_week; w <= pa->last_week; w++) {
+	solve_menu_build(c, p, c->potential0, &mn);
+	for (int w = pa->first_week; w <= pa->last_week && found < 0; w++) {
 		bool all = true;
 
 		*most = 0;
@@ -67,16 +70,17 @@ reason_common_week(const struct solve_ctx *c, int p, int *most)
 
 			if (!rule_home_allowed(m, p, g) || !c->potential0[g])
 				continue;
-			reach = solve_reach(c, p, o, w, c->potential0);
+			reach = solve_menu_reach(c, &mn, o, w);
 			all = reach < pa->min_minutes &&
 			    c->hm[(size_t)o * m->weeks + w] <= m->max_minutes;
 			if (reach > *most)
 				*most = reach;
 		}
 		if (all)
-			return w;
+			found = w;
 	}
-	return -1;
+	solve_menu_release(&mn);
+	return found;
 }
 
 /* "shifts leave at most 6.0 h in week of D in every T group". */
