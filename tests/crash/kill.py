@@ -19,7 +19,7 @@ writing the files), half over the calls that change a file (write,
 pwrite64, fsync, fdatasync, rename, unlink, ftruncate, mkdir, an open that
 creates); CRASH_POINTS (default 50) per command.  Where strace is missing
 or ptrace is not allowed the kills come at random times instead
-(CRASH_SEED), and the test says so.
+(CRASH_SEED), and the test says so; CRASH_RANDOM=1 asks for that.
 
 After each kill of `solve B --out DIR` (database: the demo solved as run
 1, DIR holding run 1's files):
@@ -47,7 +47,8 @@ published, then B solved as run 2):
   - the same publish then succeeds, marks everything sent, and leaves the
     new state, every new message exactly once, the new feeds and no
     temporary file.
-Last, a torn append: an mbox that ends in the first part of a message
+A report killed before its rename leaves its temporary file, which the
+next report into the folder removes.  Last, a torn append: an mbox that ends in the first part of a message
 (a kill inside write(2)) is repaired by the next publish, which writes
 that message whole and does not take the torn copy for a sent one.
 """
@@ -318,7 +319,8 @@ def killed_run(args, cwd, point, budget):
 
 def plan(args, cwd, where, label):
     """The kill points for args (run once from the state in cwd)."""
-    why = strace_usable()
+    why = ("CRASH_RANDOM is set" if os.environ.get("CRASH_RANDOM") else
+           strace_usable())
     if why is None:
         calls = trace_calls(args, cwd, where)
         points = kill_points(calls, POINTS)
@@ -446,6 +448,7 @@ def test_solve(work, scen_b):
     copy_state(base, st)
     points, budget = plan(args, st, solve_where, "solve")
     killed = states = 0
+    before = len(failures)
     for i, point in enumerate(points):
         copy_state(base, st)
         tag = "solve kill %d (%s)" % (i + 1, point.line[:60] if point
@@ -459,7 +462,7 @@ def test_solve(work, scen_b):
         r = check_solve_kill(st, old, new, tag)
         states += r is True
     print("solve: %d killed; %d left the new run, %d the old; %d failures"
-          % (killed, states, killed - states, len(failures)))
+          % (killed, states, killed - states, len(failures) - before))
 
 
 # --- publish --------------------------------------------------------------
@@ -478,20 +481,21 @@ def publish_state(d):
     feeds = os.path.join(d, "feeds")
     return {
         "fp": fingerprint(os.path.join(d, "db")),
+        "last_seq": max(r[0] for r in outbox(os.path.join(d, "db"))),
         "mbox": read(os.path.join(d, "mbox")),
         "feeds": {n: stamp_free(read(os.path.join(feeds, n)).decode())
                   for n in listing(feeds)},
     }
 
 
-def check_mbox(data, old_mbox, box, tag, final):
-    """The mbox is the old one plus whole messages, the first pending ones
-    in order; final: all of them, none twice."""
+def check_mbox(data, old_mbox, last_seq, box, tag, final):
+    """The mbox is the old one plus whole messages, the first of those
+    queued after last_seq, in order; final: all of them, none twice."""
     if not data.startswith(old_mbox):
         return "%s: the mbox no longer starts with what it held" % tag
-    new_ids = [r[1] for r in box if r[0] > old["last_seq"]]
+    new_ids = [r[1] for r in box if r[0] > last_seq]
     icals = {r[1]: r[3] for r in box}
-    sent = sum(1 for r in box if r[0] > old["last_seq"] and r[2] is not None)
+    sent = sum(1 for r in box if r[0] > last_seq and r[2] is not None)
     ids = []
     for entry in mbox_entries(data[len(old_mbox):]):
         mid, why = entry_check(entry, icals)
@@ -530,9 +534,6 @@ def check_feeds(d, old_st, new_st, tag, final):
     return None
 
 
-old = {}
-
-
 def check_publish_kill(st, old_st, new_st, tag):
     db = os.path.join(st, "db")
     why = db_ok(db)
@@ -547,8 +548,8 @@ def check_publish_kill(st, old_st, new_st, tag):
     flags = [r[2] is not None for r in box]
     if flags != sorted(flags, reverse=True):
         return fail("%s: invites marked sent are not the first ones" % tag)
-    why = (check_mbox(read(os.path.join(st, "mbox")), old_st["mbox"], box,
-                      tag, False) or
+    why = (check_mbox(read(os.path.join(st, "mbox")), old_st["mbox"],
+                      old_st["last_seq"], box, tag, False) or
            check_feeds(os.path.join(st, "feeds"), old_st, new_st, tag,
                        False))
     if why:
@@ -568,8 +569,9 @@ def check_publish_kill(st, old_st, new_st, tag):
     if any(r[2] is None for r in box):
         return fail("%s: invites still pending after the next publish" %
                     tag)
-    why = (check_mbox(read(os.path.join(st, "mbox")), old_st["mbox"], box,
-                      tag + ", next publish", True) or
+    why = (check_mbox(read(os.path.join(st, "mbox")), old_st["mbox"],
+                      old_st["last_seq"], box, tag + ", next publish",
+                      True) or
            check_feeds(os.path.join(st, "feeds"), old_st, new_st,
                        tag + ", next publish", True))
     if why:
@@ -584,7 +586,6 @@ def publish_base(work):
     run([BIN, "--db", "db", "publish", "--out", "feeds", "--mbox", "mbox"],
         base)
     run([BIN, "--db", "db", "solve", "../b/scenario.json"], base)
-    old["last_seq"] = max(r[0] for r in outbox(os.path.join(base, "db")))
     return base
 
 
@@ -598,6 +599,7 @@ def test_publish(work, base):
     copy_state(base, st)
     points, budget = plan(args, st, publish_where, "publish")
     killed = states = 0
+    before = len(failures)
     for i, point in enumerate(points):
         copy_state(base, st)
         tag = "publish kill %d (%s)" % (i + 1, point.line[:60] if point
@@ -611,7 +613,8 @@ def test_publish(work, base):
         r = check_publish_kill(st, old_st, new_st, tag)
         states += r is True
     print("publish: %d killed; %d after the diff was stored, %d before; "
-          "%d failures" % (killed, states, killed - states, len(failures)))
+          "%d failures" % (killed, states, killed - states,
+                           len(failures) - before))
 
 
 def test_torn_mbox(work, base):
@@ -625,8 +628,10 @@ def test_torn_mbox(work, base):
     run([BIN, "--db", "db", "publish", "--out", "feeds", "--mbox", "mbox"],
         ref)
     old_mbox = read(os.path.join(pend, "mbox"))
+    last_seq = max(r[0] for r in outbox(os.path.join(base, "db")))
     first = mbox_entries(read(os.path.join(ref, "mbox"))[len(old_mbox):])[0]
-    cuts = {"in the From line": 9,
+    cuts = {"inside its first word": 3,
+            "in the From line": 9,
             "after the Message-ID": first.index(b"MIME-Version"),
             "after the headers": first.index(b"\n\n") + 2,
             "in the middle": len(first) // 2,
@@ -643,11 +648,53 @@ def test_torn_mbox(work, base):
             fail("%s: publish failed: %s" % (tag, p.stderr.decode().strip()))
             continue
         box = outbox(os.path.join(st, "db"))
-        why = check_mbox(read(os.path.join(st, "mbox")), old_mbox, box, tag,
-                         True)
+        why = check_mbox(read(os.path.join(st, "mbox")), old_mbox, last_seq,
+                         box, tag, True)
         if why:
             fail(why)
-    print("torn mbox: %d cuts checked" % len(cuts))
+    # Another program's last message, without the closing blank line, is
+    # no torn message of ours: it stays as it is.
+    foreign = (b"From someone@example.org Mon Dec  7 10:00:00 2026\n"
+               b"From: someone@example.org\nSubject: hello\n\nhello\n")
+    copy_state(pend, st)
+    with open(os.path.join(st, "mbox"), "ab") as f:
+        f.write(foreign)
+    run([BIN, "--db", "db", "publish", "--out", "feeds", "--mbox", "mbox"],
+        st)
+    why = check_mbox(read(os.path.join(st, "mbox")), old_mbox + foreign,
+                     last_seq, outbox(os.path.join(st, "db")),
+                     "mbox ending in another program's message", True)
+    if why:
+        fail(why)
+    print("torn mbox: %d cuts checked, and a foreign last message kept" %
+          len(cuts))
+
+
+def test_report(work):
+    """A report killed before its rename leaves its temporary file; the
+    next report into that folder removes it."""
+    st = os.path.join(work, "report")
+    copy_state(os.path.join(work, "solve-base"), st)
+    os.makedirs(os.path.join(st, "html"))
+    args = [BIN, "--db", "db", "report", "--out", "html/r.html"]
+    if strace_usable() is None:
+        if not killed_run(args, st, Call("rename", 1, "", ""), 0):
+            return fail("report: the command was not killed at its rename")
+    else:
+        with open(os.path.join(st, "html", ".r.html.iopsched-tmp.AbC123"),
+                  "w") as f:
+            f.write("<!DOCTYPE html>")
+    left = listing(os.path.join(st, "html"))
+    if len(left) != 1 or not left[0].startswith(".r.html.iopsched-tmp."):
+        return fail("report: a kill before the rename left %s" % left)
+    run(args, st)
+    left = listing(os.path.join(st, "html"))
+    if left != ["r.html"]:
+        return fail("report: the next report left %s" % left)
+    if not read(os.path.join(st, "html", "r.html")).rstrip().endswith(
+            b"</html>"):
+        return fail("report: r.html is not whole")
+    print("report: the next report removed what a killed one left")
 
 
 def scratch_dir():
@@ -670,6 +717,7 @@ def main():
     try:
         make_scenarios(work)
         test_solve(work, os.path.join(work, "b"))
+        test_report(work)
         base = publish_base(work)
         test_publish(work, base)
         test_torn_mbox(work, base)
