@@ -41,7 +41,7 @@ bad() {
 is() {
 	name=$1
 	shift
-	if eval "$@" >/dev/null 2>&1; then
+	if eval "$*" >/dev/null 2>&1; then
 		ok "$name"
 	else
 		bad "$name (condition failed: $*)"

@@ -52,6 +52,7 @@ next report into the folder removes.  Last, a torn append: an mbox that ends in 
 (a kill inside write(2)) is repaired by the next publish, which writes
 that message whole and does not take the torn copy for a sent one.
 """
+import email
 import json
 import os
 import random
@@ -208,7 +209,6 @@ def entry_check(entry, icals):
     close = b"\n--=_iopsched_" + m.group(1)[:16] + b"--\n\n"
     if not entry.endswith(close):
         return mid, "message %s is not whole" % mid
-    import email
     msg = email.message_from_bytes(entry.split(b"\n", 1)[1])
     parts = [p for p in msg.walk() if p.get_content_type() ==
              "text/calendar"]
