@@ -138,10 +138,15 @@ publish_show_pending(struct store *st, struct pub_counts *c, char **cause)
 	return 0;
 }
 
-/* The diff in one transaction: committed, or rolled back for --dry-run. */
+/*
+ * The plan and the diff in one transaction, committed, or rolled back
+ * for --dry-run.  Planning inside it means the latest run and the
+ * scenario are read from one snapshot: a solve that commits meanwhile
+ * cannot pair one run with the next one's scenario.
+ */
 static int
 publish_diff(struct store *st, const struct publish_opts *o,
-    const struct pub_plan *plan, struct pub_feeds *feeds,
+    struct pub_plan *plan, struct pub_feeds *feeds,
     struct pub_counts *c, char **cause)
 {
 	struct pub_diff_opts d = { o->rosters, (int64_t)time(NULL) };
@@ -149,7 +154,8 @@ publish_diff(struct store *st, const struct publish_opts *o,
 
 	if ((rc = store_begin(st, cause)) != 0)
 		return rc;
-	rc = pub_diff(st, plan, &d, feeds, c, cause);
+	if ((rc = publish_plan(st, plan, cause)) == 0)
+		rc = pub_diff(st, plan, &d, feeds, c, cause);
 	c->feeds = (int)feeds->n;
 	if (rc == 0 && o->dry_run)
 		rc = publish_show_pending(st, c, cause);
@@ -214,7 +220,6 @@ publish_do(const struct publish_opts *o, struct pub_counts *c, char **cause)
 	if ((rc = publish_lock(cmd_db_path(), &lock, cause)) != 0 ||
 	    (!o->dry_run && (rc = atomic_prepare_dir(o->out, cause)) != 0) ||
 	    (rc = store_open(cmd_db_path(), STORE_WRITE, &st, cause)) != 0 ||
-	    (rc = publish_plan(st, &plan, cause)) != 0 ||
 	    (rc = publish_diff(st, o, &plan, &feeds, c, cause)) != 0 ||
 	    o->dry_run)
 		goto out;

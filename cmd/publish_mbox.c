@@ -5,7 +5,10 @@
  * the whole delivery; each message is appended whole, fsync'd, and only
  * then recorded as sent.  A message whose Message-ID the file already
  * holds (a publish killed between the fsync and the record) is recorded,
- * not appended again, so no message is ever written twice.
+ * not appended again, so no message is ever written twice.  A publish
+ * killed inside its write(2) can leave the first part of a message at the
+ * end of the file: the next one cuts that part off (only a message of
+ * ours) before it looks for Message-IDs, and sends the message whole.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +41,100 @@ mbox_fail(const struct mbox *mb, int rc, const char *what, char **cause)
 	return rc;
 }
 
-/* Opens (0600), locks and reads the mbox. */
+/*
+ * Where the last entry of text (len bytes) starts: its last line that
+ * begins with "From ", which mboxrd quoting keeps for separators, or a
+ * last line cut short inside those five bytes.  -1 when there is none.
+ */
+static ssize_t
+mbox_last_entry(const char *text, size_t len)
+{
+	const char *nl = memrchr(text, '\n', len), *p = text, *hit;
+	size_t tail = nl != NULL ? (size_t)(nl + 1 - text) : 0;
+	ssize_t start = len >= 5 && memcmp(text, "From ", 5) == 0 ? 0 : -1;
+
+	if (tail < len && len - tail < 5 &&
+	    memcmp(text + tail, "From ", len - tail) == 0)
+		return (ssize_t)tail;
+	while ((hit = memmem(p, len - (size_t)(p - text), "\nFrom ", 6)) !=
+	    NULL) {
+		start = hit + 1 - text;
+		p = hit + 1;
+	}
+	return start;
+}
+
+/*
+ * True when entry (len bytes) begins the way mbox_entry begins every
+ * message, "From MAILER-DAEMON " and a 24-character date, then the
+ * "From:" header, as far as it goes: a message of ours, maybe torn.
+ */
+static bool
+mbox_entry_ours(const char *entry, size_t len)
+{
+	static const char head[] = "From MAILER-DAEMON ", from[] = "\nFrom: ";
+	size_t h = strlen(head), date = 24, n;
+
+	if (memcmp(entry, head, len < h ? len : h) != 0)
+		return false;
+	if (len <= h)
+		return true;
+	if (memchr(entry + h, '\n', len - h < date ? len - h : date) != NULL)
+		return false;
+	if (len <= h + date)
+		return true;
+	n = len - h - date < strlen(from) ? len - h - date : strlen(from);
+	return memcmp(entry + h + date, from, n) == 0;
+}
+
+/*
+ * True unless the entry that ends the file (len bytes) is a message of
+ * ours cut short: whole, it names our MIME boundary and ends with the
+ * boundary's closing line and the blank line mbox_entry adds.  Another
+ * program's entry is left as it is.
+ */
+static bool
+mbox_entry_whole(const char *entry, size_t len)
+{
+	static const char mark[] = "boundary=\"=_iopsched_";
+	const char *b, *quote;
+	char *close;
+	bool whole;
+
+	if (!mbox_entry_ours(entry, len))
+		return true;
+	b = memmem(entry, len, mark, strlen(mark));
+	if (b == NULL)
+		return false;
+	b += strlen(mark);
+	quote = memchr(b, '"', len - (size_t)(b - entry));
+	if (quote == NULL)
+		return false;
+	close = xasprintf("\n--=_iopsched_%.*s--\n\n", (int)(quote - b), b);
+	whole = len >= strlen(close) &&
+	    memcmp(entry + len - strlen(close), close, strlen(close)) == 0;
+	free(close);
+	return whole;
+}
+
+/* Cuts a torn message off the end of the mbox (see the top). */
+static int
+mbox_repair(struct mbox *mb, char **cause)
+{
+	ssize_t start = mbox_last_entry(mb->old, mb->len);
+
+	if (start < 0 || mbox_entry_whole(mb->old + start,
+	    mb->len - (size_t)start))
+		return 0;
+	if (ftruncate(mb->fd, (off_t)start) != 0 || fsync(mb->fd) != 0)
+		return mbox_fail(mb, IOP_EIO, "cannot cut a torn message",
+		    cause);
+	mb->len = (size_t)start;
+	mb->old[mb->len] = '\0';
+	return 0;
+}
+
+/* Opens (0600), locks and reads the mbox, then repairs its end. */
 static int
 mbox_open(struct mbox *mb, char **cause)
 {
@@ -65,7 +161,7 @@ mbox_open(struct mbox *mb, char **cause)
 		mb->len += (size_t)got;
 	}
 	mb->old[mb->len] = '\0';
-	return 0;
+	return mbox_repair(mb, cause);
 }
 
 /* True when the mbox already holds the message with this Message-ID. */

@@ -140,7 +140,10 @@ report_render(struct report_data *d, char **cause)
 	return rc;
 }
 
-/* Writes d->html to path through atomic_write (mode 0600). */
+/*
+ * Writes d->html to path through atomic_write (mode 0600), first removing
+ * what a killed report left in the folder (atomic_clean_dir).
+ */
 static int
 report_write(const char *path, const struct report_data *d, char **cause)
 {
@@ -158,6 +161,7 @@ report_write(const char *path, const struct report_data *d, char **cause)
 		dir = xstrdup("/");
 	else
 		dir = xstrndup(path, (size_t)(slash - path));
+	atomic_clean_dir(dir);
 	rc = atomic_write(dir, slash != NULL ? slash + 1 : path, d->html,
 	    d->len, cause);
 	free(dir);

@@ -268,6 +268,24 @@ store_check_file(const char *path, enum store_mode mode, int *flags,
 	return 0;
 }
 
+/*
+ * Switches the file to WAL (a no-op once it is).  SQLite answers BUSY at
+ * once, without calling the busy handler, where waiting could deadlock:
+ * this connection reading while another writes, as when two iopsched
+ * create one database together.  So this retries, up to the busy timeout.
+ */
+static int
+store_wal(struct store *st, char **cause)
+{
+	int rc, waited = 0;
+
+	while ((rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL,
+	    NULL, NULL)) != SQLITE_OK && (rc & 0xff) == SQLITE_BUSY &&
+	    waited < STORE_BUSY_MS)
+		waited += sqlite3_sleep(10);
+	return rc == SQLITE_OK ? 0 : store_fail(st, rc, cause);
+}
+
 /* Connection settings every store uses, then the schema migrations. */
 static int
 store_configure(struct store *st, char **cause)
@@ -281,8 +299,7 @@ store_configure(struct store *st, char **cause)
 	/* Reads the header first, so a foreign file fails as NOTADB here. */
 	if ((ret = store_migrate(st, cause)) != 0)
 		return ret;
-	if (!st->readonly &&
-	    (ret = store_exec(st, "PRAGMA journal_mode = WAL", cause)) != 0)
+	if (!st->readonly && (ret = store_wal(st, cause)) != 0)
 		return ret;
 	return 0;
 }

@@ -302,12 +302,19 @@ store_migrate_step(struct store *st, bool *done, char **cause)
 int
 store_migrate(struct store *st, char **cause)
 {
-	bool done = false;
+	bool began, done = false;
 	int version, ret;
 
+	/*
+	 * One snapshot for both reads: another iopsched creating the schema
+	 * between them would make a new file look like a foreign one.
+	 */
+	if ((ret = store_read_begin(st, &began, cause)) != 0)
+		return ret;
 	ret = store_pragma_int(st, "PRAGMA user_version", &version, cause);
 	if (ret == 0)
 		ret = store_check_owner(st, version, cause);
+	store_read_end(st, began);
 	if (ret != 0 || version == store_schema_version)
 		return ret;
 	if (st->readonly) {
