@@ -157,7 +157,8 @@ solve_best_insert(struct solve_ctx *c, int p, int except)
 		int g = c->d->opts[o].group;
 		size_t mark = sched_state_mark(&c->st);
 
-		if (!c->viable[o] || g == except || c->st.nmem[g] == 0)
+		if (!c->viable[o] || g == except || c->st.nmem[g] == 0 ||
+		    !rule_capacity_fits(c->m, g, c->st.nmem[g] + 1))
 			continue;
 		if (!solve_insert(c, p, g, &f))
 			continue;

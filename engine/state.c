@@ -51,8 +51,9 @@ sched_state_init(struct sched_state *st, const struct sched_model *m)
 	memset(st, 0, sizeof *st);
 	st->m = m;
 	st->home = xmalloc(np * sizeof(int));
+	st->home_opt = xmalloc(np * sizeof(int));
 	for (int p = 0; p < m->nparticipants; p++)
-		st->home[p] = -1;
+		st->home[p] = st->home_opt[p] = -1;
 	st->nmem = xcalloc(ng, sizeof(int));
 	st->members = xcalloc(ng, sizeof st->members[0]);
 	st->guests = xcalloc(ng, sizeof(int));
@@ -72,6 +73,7 @@ sched_state_release(struct sched_state *st)
 	if (m == NULL)
 		return;
 	free(st->home);
+	free(st->home_opt);
 	free(st->nmem);
 	ilists_free(st->members, m->ngroups);
 	free(st->guests);
@@ -93,7 +95,8 @@ sched_state_home_attends(const struct sched_state *st, int p, int g, int i)
 
 	if (!m->instances[i].clinician_free)
 		return false;
-	opt = sched_option_find(m, p, g);
+	opt = g == st->home[p] && st->m->derived != NULL ? st->home_opt[p] :
+	    sched_option_find(m, p, g);
 	if (opt < 0)
 		return sched_can_attend(m, p, i);
 	return sched_option_bit(sched_derived(m), opt,
@@ -152,13 +155,13 @@ state_open(struct sched_state *st, int g, int sign)
 	st->score.open += sign;
 }
 
-/* Walks g's instances p attends as a home member. */
+/* Walks g's instances p attends as a home member (g is p's home). */
 static void
 state_home_walk(struct sched_state *st, int p, int g, int sign)
 {
 	const struct sched_model *m = st->m;
 	const struct sched_group *gr = &m->groups[g];
-	int n = m->weeks * gr->nsessions, opt = sched_option_find(m, p, g);
+	int n = m->weeks * gr->nsessions, opt = st->home_opt[p];
 
 	for (int k = 0; k < n; k++) {
 		int i = gr->first_instance + k;
@@ -176,6 +179,8 @@ sched_state_set_home(struct sched_state *st, int p, int g)
 {
 	assert(st->home[p] == -1 && g >= 0 && g < st->m->ngroups);
 	st->home[p] = g;
+	st->home_opt[p] = st->m->derived != NULL ?
+	    sched_option_find(st->m, p, g) : -1;
 	if (st->nmem[g]++ == 0)
 		state_open(st, g, 1);
 	sched_ilist_push(&st->members[g], p);
@@ -198,6 +203,7 @@ sched_state_clear_home(struct sched_state *st, int p)
 	if (--st->nmem[g] == 0)
 		state_open(st, g, -1);
 	st->home[p] = -1;
+	st->home_opt[p] = -1;
 	st->score.placed--;
 	if (st->m->participants[p].previous_home == g)
 		st->score.kept--;

@@ -49,6 +49,9 @@ struct sched_score {
 struct sched_state {
 	const struct sched_model *m;
 	int	*home;			/* per participant, -1 none */
+	int	*home_opt;		/* per participant: home's option, or -1
+					   (a lookup the search asks millions
+					   of times) */
 	int	*nmem;			/* per group: home members */
 	struct sched_ilist *members;	/* per group */
 	int	*guests;		/* per group: makeups into it */
