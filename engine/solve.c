@@ -23,11 +23,18 @@
 #define SOLVE_DEFAULT_WORK	20000000L
 #define SOLVE_WORK_PER_SECOND	20000000.0
 #define SOLVE_WORK_PER_PERSON	100000L	/* default effort per participant */
+/*
+ * ... up to this: at 20,000 participants the steps cost more (each has
+ * about 150 viable groups), and 400M of them already take the search to
+ * within 2% of the bound in about 15 s, inside the minute a region's run
+ * may take end to end.
+ */
+#define SOLVE_WORK_MAX		400000000L
 
 /*
  * Heuristic effort: an explicit work limit, else the time limit at a
  * fixed rate, else a default that grows with the number of participants
- * (larger schedules need more steps to reach the same quality).
+ * (larger schedules need more steps to reach the same quality), capped.
  */
 static long
 solve_work_limit(const struct sched_model *m, const struct sched_solve_opts *o)
@@ -41,6 +48,8 @@ solve_work_limit(const struct sched_model *m, const struct sched_solve_opts *o)
 
 		return w > 4e18 ? (long)4e18 : (long)w;
 	}
+	if (scaled > SOLVE_WORK_MAX)
+		scaled = SOLVE_WORK_MAX;
 	return scaled > SOLVE_DEFAULT_WORK ? scaled : SOLVE_DEFAULT_WORK;
 }
 

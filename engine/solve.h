@@ -59,6 +59,13 @@ struct solve_ctx {
 void	solve_bound(struct solve_ctx *c);
 
 /*
+ * solve_seats.c: the most participants (with a viable option) that fit
+ * the seats of the groups that may open, each clinician's groups holding
+ * at most budget[clinician] together.
+ */
+int	solve_seat_flow(const struct solve_ctx *c, const int *budget);
+
+/*
  * solve_reach.c: a participant's makeup candidates per week in groups that
  * may open, longest first, and the most minutes an option reaches with
  * them (home minutes plus the makeups_per_week longest that fit).

@@ -14,8 +14,10 @@
  * participant of an optimum has a viable option: their count bounds the
  * optimum.  The bound is then capped per track by the capacities of the
  * groups that may open, per clinician by the seats of the best set of
- * groups it could lead (hours, max_groups, no clashes), and by a maximum
- * matching of participants to the seats of their viable groups.
+ * groups it could lead (hours, max_groups, no clashes; a group's seats
+ * are its capacity or, when fewer, its viable candidates), and by a maximum
+ * flow of participants to the seats of their viable groups within those
+ * clinician budgets (solve_seats.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +139,18 @@ bound_potential(struct solve_ctx *c)
 	}
 }
 
+/*
+ * The most members g could have: its capacity, or fewer when fewer
+ * participants have it as a viable option.
+ */
+static int
+bound_seats(const struct solve_ctx *c, int g)
+{
+	int cap = c->m->groups[g].capacity;
+
+	return c->cands[g].n < cap ? c->cands[g].n : cap;
+}
+
 static int
 bound_int_desc(const void *a, const void *b)
 {
@@ -160,7 +174,7 @@ bound_clinician_best(const struct solve_ctx *c, int cl, const int *gs, int n)
 	if (n > 14) {
 		caps = xcalloc((size_t)n + 1, sizeof(int));
 		for (int k = 0; k < n; k++)
-			caps[k] = m->groups[gs[k]].capacity;
+			caps[k] = bound_seats(c, gs[k]);
 		qsort(caps, (size_t)n, sizeof caps[0], bound_int_desc);
 		for (int k = 0; k < n && (cc->max_groups < 0 ||
 		    k < cc->max_groups); k++)
@@ -177,7 +191,7 @@ bound_clinician_best(const struct solve_ctx *c, int cl, const int *gs, int n)
 				continue;
 			count++;
 			minutes += m->groups[gs[k]].weekly_minutes;
-			seats += m->groups[gs[k]].capacity;
+			seats += bound_seats(c, gs[k]);
 			for (int j = 0; j < k && ok; j++)
 				ok = !(set & (1u << j)) ||
 				    !rule_clinician_groups_conflict(m, gs[j],
@@ -190,9 +204,9 @@ bound_clinician_best(const struct solve_ctx *c, int cl, const int *gs, int n)
 	return best;
 }
 
-/* Seats the clinicians could offer together. */
+/* Seats the clinicians could offer together; budget[cl] gets each's. */
 static int
-bound_clinician_seats(const struct solve_ctx *c)
+bound_clinician_seats(const struct solve_ctx *c, int *budget)
 {
 	const struct sched_model *m = c->m;
 	int *gs = xcalloc((size_t)m->ngroups + 1, sizeof(int)), seats = 0;
@@ -203,7 +217,8 @@ bound_clinician_seats(const struct solve_ctx *c)
 		for (int g = 0; g < m->ngroups; g++)
 			if (c->potential[g] && m->groups[g].clinician == cl)
 				gs[n++] = g;
-		seats += bound_clinician_best(c, cl, gs, n);
+		budget[cl] = bound_clinician_best(c, cl, gs, n);
+		seats += budget[cl];
 	}
 	free(gs);
 	return seats;
@@ -220,7 +235,7 @@ bound_tracks(const struct solve_ctx *c)
 
 	for (int g = 0; g < m->ngroups; g++)
 		if (c->potential[g])
-			seats[m->groups[g].track] += m->groups[g].capacity;
+			seats[m->groups[g].track] += bound_seats(c, g);
 	for (int p = 0; p < m->nparticipants; p++)
 		if (c->nviable[p] > 0)
 			people[m->participants[p].track]++;
@@ -231,98 +246,13 @@ bound_tracks(const struct solve_ctx *c)
 	return (int)total;
 }
 
-struct bound_match {
-	const struct solve_ctx *c;
-	int	*seat_of;		/* group x capacity seats: participant */
-	int	*first_seat;		/* group: offset of its seats */
-	int	*used;			/* group: seats taken, the first ones */
-	int	*seen;			/* group: last search that visited it */
-	int	stamp;
-};
-
-/*
- * Kuhn's augmenting path from participant p; true when p got a seat.  A
- * free seat in any of p's groups is taken first (the look-ahead keeps
- * most paths one step long).
- */
-static bool
-bound_augment(struct bound_match *bm, int p)
-{
-	const struct solve_ctx *c = bm->c;
-	int first = bm->c->d->opt_first[p], last = bm->c->d->opt_first[p + 1];
-
-	for (int o = first; o < last; o++) {
-		int g = c->d->opts[o].group;
-
-		if (c->viable[o] && bm->seen[g] != bm->stamp &&
-		    bm->used[g] < bm->first_seat[g + 1] - bm->first_seat[g]) {
-			bm->seat_of[bm->first_seat[g] + bm->used[g]++] = p;
-			return true;
-		}
-	}
-	for (int o = first; o < last; o++) {
-		int g = c->d->opts[o].group;
-
-		if (!c->viable[o] || bm->seen[g] == bm->stamp)
-			continue;
-		bm->seen[g] = bm->stamp;
-		for (int k = bm->first_seat[g]; k < bm->first_seat[g + 1]; k++)
-			if (bound_augment(bm, bm->seat_of[k])) {
-				bm->seat_of[k] = p;
-				return true;
-			}
-	}
-	return false;
-}
-
-/*
- * Everyone placed has a home among their viable groups, within capacity:
- * a maximum matching of participants to seats bounds the optimum.
- */
-static int
-bound_matching(const struct solve_ctx *c)
-{
-	const struct sched_model *m = c->m;
-	struct bound_match bm = { c, NULL, NULL, NULL, NULL, 0 };
-	int seats = 0, matched = 0;
-
-	bm.first_seat = xcalloc((size_t)m->ngroups + 1, sizeof(int));
-	for (int g = 0; g < m->ngroups; g++) {
-		bm.first_seat[g] = seats;
-		seats += c->potential[g] ? m->groups[g].capacity : 0;
-	}
-	bm.first_seat[m->ngroups] = seats;
-	bm.seat_of = xmalloc(((size_t)seats + 1) * sizeof(int));
-	for (int k = 0; k < seats; k++)
-		bm.seat_of[k] = -1;
-	bm.seen = xcalloc((size_t)m->ngroups + 1, sizeof(int));
-	bm.used = xcalloc((size_t)m->ngroups + 1, sizeof(int));
-	/*
-	 * The groups a failed search visited have no path to a free seat,
-	 * and stay so until the matching changes: the stamp moves on only
-	 * after a success, so failures (thousands at 20,000 participants)
-	 * cost one pass over the graph between two successes, not one each.
-	 */
-	bm.stamp = 1;
-	for (int p = 0; p < m->nparticipants; p++)
-		if (c->nviable[p] > 0 && bound_augment(&bm, p)) {
-			matched++;
-			bm.stamp++;
-		}
-	free(bm.first_seat);
-	free(bm.seat_of);
-	free(bm.seen);
-	free(bm.used);
-	return matched;
-}
-
 void
 solve_bound(struct solve_ctx *c)
 {
 	const struct sched_model *m = c->m;
 	size_t nopts = (size_t)c->d->nopts + 1;
 	bool *dirty;
-	int seats;
+	int seats, *budget;
 
 	bound_home_minutes(c);
 	bound_potential(c);
@@ -351,10 +281,12 @@ solve_bound(struct solve_ctx *c)
 				    p);
 			}
 	c->bound = bound_tracks(c);
-	seats = bound_clinician_seats(c);
+	budget = xcalloc((size_t)m->nclinicians + 1, sizeof(int));
+	seats = bound_clinician_seats(c, budget);
 	if (seats < c->bound)
 		c->bound = seats;
-	seats = bound_matching(c);
+	seats = solve_seat_flow(c, budget);
 	if (seats < c->bound)
 		c->bound = seats;
+	free(budget);
 }
