@@ -14,6 +14,7 @@ struct globals {
 	const char *db;		/* --db, else $IOPSCHED_DB, else "iopsched.db" */
 	bool	quiet;		/* --quiet */
 	bool	json;		/* --json */
+	bool	allow_outside;	/* --allow-outside: scenario files anywhere */
 };
 
 extern struct globals globals;

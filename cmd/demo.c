@@ -83,7 +83,7 @@ static int
 demo_run(int argc, char **argv)
 {
 	char dir[] = "/tmp/iopsched-demo.XXXXXX";
-	struct solve_args a = { NULL, NULL, 0, NULL, 0 };
+	struct solve_args a = { NULL, NULL, 0, NULL, 0, 0 };
 	struct output_filter all = { NULL, NULL };
 	struct run r;
 	char *db, *cause = NULL;

@@ -10,13 +10,16 @@
 
 struct globals globals;
 
-enum { OPT_DB = 0x100 };
+enum { OPT_DB = 0x100, OPT_ALLOW_OUTSIDE };
 
 static const struct argp_option global_options[] = {
 	{ "db", OPT_DB, "PATH", 0,
 	  "Database file (default: $IOPSCHED_DB, else ./iopsched.db)", 0 },
 	{ "quiet", 'q', NULL, 0, "Print nothing on success", 0 },
 	{ "json", 'j', NULL, 0, "Machine-readable JSON on stdout", 0 },
+	{ "allow-outside", OPT_ALLOW_OUTSIDE, NULL, 0,
+	  "Let a scenario name files outside its folder (absolute paths, "
+	  "'..', symbolic links leading out)", 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
@@ -35,6 +38,9 @@ global_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case 'j':
 		globals.json = true;
+		return 0;
+	case OPT_ALLOW_OUTSIDE:
+		globals.allow_outside = true;
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

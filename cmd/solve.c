@@ -7,6 +7,7 @@
 #include "command.h"
 #include "exitcode.h"
 #include "output.h"
+#include "scenario.h"
 #include "solve_flow.h"
 #include "xmalloc.h"
 
@@ -84,7 +85,7 @@ static const struct argp solve_argp = {
 static int
 solve_run(int argc, char **argv)
 {
-	struct solve_opts o = { { NULL, NULL, 0, NULL, 0 }, NULL, false };
+	struct solve_opts o = { { NULL, NULL, 0, NULL, 0, 0 }, NULL, false };
 	struct output_filter all = { NULL, NULL };
 	struct run r;
 	char *cause = NULL;
@@ -94,6 +95,8 @@ solve_run(int argc, char **argv)
 		free(o.pins);
 		return code;
 	}
+	if (globals.allow_outside)
+		o.args.load_flags |= SCN_LOAD_ANYWHERE;
 	rc = solve_flow(cmd_db_path(), &o.args, &r, &cause);
 	free(o.pins);
 	if (rc != 0)

@@ -148,7 +148,8 @@ solve_flow(const char *db_path, const struct solve_args *a, struct run *r,
 
 	memset(r, 0, sizeof *r);
 	if (a->scenario != NULL) {
-		if ((rc = scenario_load(a->scenario, &sc, cause)) != 0)
+		if ((rc = scenario_load_with(a->scenario, a->load_flags, &sc,
+		    cause)) != 0)
 			return rc;
 		loaded = true;
 	} else if (access(db_path, F_OK) != 0) {

@@ -14,6 +14,7 @@ struct solve_args {
 	double	time_limit;		/* seconds, 0: default */
 	const char *const *pins;	/* --pin ID[=GROUP], npins of them */
 	size_t	npins;
+	unsigned load_flags;		/* of scenario_load_with() */
 };
 
 /*
