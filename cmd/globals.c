@@ -2,6 +2,7 @@
  * The global options, shared by the top level and every command through an
  * argp child, so `iopsched --json runs` and `iopsched runs --json` agree.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,7 +31,7 @@ global_parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case OPT_DB:
 		if (arg[0] == '\0')
-			argp_error(state, "--db needs a non-empty path");
+			cmd_usage_error(state, "--db needs a non-empty path");
 		globals.db = arg;
 		return 0;
 	case 'q':
@@ -55,6 +56,21 @@ const struct argp_child cmd_global_child[] = {
 	{ &cmd_global_argp, 0, "Global options:", 1 },
 	{ NULL, 0, NULL, 0 }
 };
+
+void
+cmd_usage_error(const struct argp_state *state, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (char *p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	argp_error(state, "%s", msg);
+}
 
 const char *
 cmd_db_path(void)

@@ -46,6 +46,18 @@ static const struct argp_option publish_options[] = {
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
+/*
+ * The value of option opt, which must not be empty: an empty --sendmail
+ * would run sh -c "" and count every message delivered.
+ */
+static char *
+publish_value(const struct argp_state *state, const char *opt, char *arg)
+{
+	if (arg[0] == '\0')
+		cmd_usage_error(state, "%s needs a non-empty value", opt);
+	return arg;
+}
+
 static error_t
 publish_parse(int key, char *arg, struct argp_state *state)
 {
@@ -56,13 +68,13 @@ publish_parse(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = NULL;
 		return 0;
 	case OPT_OUT:
-		o->out = arg;
+		o->out = publish_value(state, "--out", arg);
 		return 0;
 	case OPT_MBOX:
-		o->send.mbox = arg;
+		o->send.mbox = publish_value(state, "--mbox", arg);
 		return 0;
 	case OPT_SENDMAIL:
-		o->send.sendmail = arg;
+		o->send.sendmail = publish_value(state, "--sendmail", arg);
 		return 0;
 	case OPT_DRY:
 		o->dry_run = true;
@@ -74,14 +86,14 @@ publish_parse(int key, char *arg, struct argp_state *state)
 		o->rosters = true;
 		return 0;
 	case ARGP_KEY_ARG:
-		argp_error(state, "unexpected argument '%s'", arg);
+		cmd_usage_error(state, "unexpected argument '%s'", arg);
 		return 0;
 	case ARGP_KEY_END:
 		if (o->send.mbox != NULL && o->send.sendmail != NULL)
-			argp_error(state, "--mbox and --sendmail are "
+			cmd_usage_error(state, "--mbox and --sendmail are "
 			    "alternatives: give one");
 		if (!o->list && !o->dry_run && o->out == NULL)
-			argp_error(state, "publish needs --out DIR");
+			cmd_usage_error(state, "publish needs --out DIR");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
