@@ -65,13 +65,17 @@ struct scn_where {
 	int	line;		/* > 0: a record of c->roster instead */
 };
 
-/* Kinds of strings, by what they may hold. */
+/*
+ * Kinds of strings, by what they may hold.  Short is SCN_MAX_ID_BYTES,
+ * long SCN_MAX_TEXT_BYTES; "text" may be empty and hold tabs and line
+ * breaks but no other control character.
+ */
 enum scn_str {
 	SCN_STR_ID,		/* non-empty, no control characters, short */
-	SCN_STR_NAME,		/* anything, short */
+	SCN_STR_NAME,		/* text, short */
 	SCN_STR_EMAIL,		/* an ID that is an address: local@domain */
 	SCN_STR_LINE,		/* non-empty, no control characters, long */
-	SCN_STR_TEXT		/* anything, long */
+	SCN_STR_TEXT		/* text, long */
 };
 
 /* scenario_msg.c: messages and paths. */

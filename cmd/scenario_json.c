@@ -60,11 +60,17 @@ scn_check_object(struct scn_ctx *c, const struct scn_where *w,
 	return 0;
 }
 
+/*
+ * True when s holds a control character; with lines, tab, CR and LF do
+ * not count (text may hold them; iCalendar TEXT and RFC 6868 parameters
+ * can carry them, and nothing else of C0).
+ */
 static bool
-scn_has_control(const char *s)
+scn_has_control(const char *s, bool lines)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+		if (((unsigned char)*s < 0x20 || *s == 0x7f) && !(lines &&
+		    (*s == '\t' || *s == '\n' || *s == '\r')))
 			return true;
 	return false;
 }
@@ -101,7 +107,7 @@ scn_check_string(struct scn_ctx *c, const struct scn_where *w,
 		    "the limit of %zu", len, max);
 	if (line && item->valuestring[0] == '\0')
 		return scn_fail(c, w, key, "empty string");
-	if (line && scn_has_control(item->valuestring))
+	if (scn_has_control(item->valuestring, !line))
 		return scn_fail(c, w, key, "control character in string");
 	if (kind == SCN_STR_EMAIL && !scn_email_ok(item->valuestring))
 		return scn_fail(c, w, key, "'%s' is not an e-mail address "
