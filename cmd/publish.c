@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "atomic.h"
 #include "command.h"
 #include "exitcode.h"
@@ -241,6 +243,30 @@ out:
 	return rc;
 }
 
+/* --list --json: one array, ids escaped as JSON strings by cJSON. */
+static void
+publish_list_json(const struct store_pub_person *v, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray(), *o;
+	char *feed, *text;
+
+	for (size_t i = 0; i < n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind",
+		    store_pub_kind_name(v[i].kind));
+		cJSON_AddStringToObject(o, "id", v[i].id);
+		feed = xasprintf("%s.ics", v[i].token);
+		cJSON_AddStringToObject(o, "feed", feed);
+		free(feed);
+		cJSON_AddItemToArray(arr, o);
+	}
+	if ((text = cJSON_PrintUnformatted(arr)) == NULL)
+		abort();
+	printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(arr);
+}
+
 /* --list: each person's feed file, by kind and id. */
 static int
 publish_list(char **cause)
@@ -256,20 +282,12 @@ publish_list(char **cause)
 	if (rc != 0)
 		return rc;
 	if (globals.json)
-		printf("[");
-	for (size_t i = 0; i < n; i++) {
-		if (globals.json)
-			printf("%s{\"kind\":\"%s\",\"id\":\"%s\","
-			    "\"feed\":\"%s.ics\"}", i > 0 ? "," : "",
-			    store_pub_kind_name(v[i].kind), v[i].id,
-			    v[i].token);
-		else
+		publish_list_json(v, n);
+	else
+		for (size_t i = 0; i < n; i++)
 			printf("%-11s  %-12s  %s.ics\n",
 			    store_pub_kind_name(v[i].kind), v[i].id,
 			    v[i].token);
-	}
-	if (globals.json)
-		printf("]\n");
 	store_pub_people_free(v, n);
 	return 0;
 }
