@@ -12,6 +12,7 @@
 #include "civil.h"
 #include "command.h"
 #include "exitcode.h"
+#include "output.h"
 #include "status.h"
 #include "xmalloc.h"
 
@@ -147,9 +148,10 @@ calendar_print_row(const char *zone, const struct cal_busy *b)
 	s[16] = '\0';
 	e[10] = ' ';
 	e[16] = '\0';
-	printf("%s  %s  %6.2f h  %s\n", s, e,
-	    (double)(b->end - b->start) / 3600.0,
-	    b->summary != NULL ? b->summary : "");
+	printf("%s  %s  %6.2f h  ", s, e,
+	    (double)(b->end - b->start) / 3600.0);
+	output_text(stdout, b->summary != NULL ? b->summary : "");
+	putchar('\n');
 }
 
 static int

@@ -37,6 +37,13 @@ void	output_table(FILE *out, const struct run *r,
 /* solve's one-paragraph summary. */
 void	output_summary(FILE *out, const struct run *r);
 
+/*
+ * Writes s, text from the input that may hold anything (a program name, a
+ * calendar's SUMMARY), for a terminal: control characters as '?', so that
+ * it stays on its line and sends no escape sequence.
+ */
+void	output_text(FILE *out, const char *s);
+
 /* "2026-12-07T18:00:00-06:00" in the run's zone; buf >= 32 bytes. */
 void	output_time(const struct run *r, int64_t utc, char *buf);
 /* Hours as JSON text: "9.0", "9.5", "9.25" (buf >= 32 bytes). */

@@ -6,13 +6,8 @@
 
 #include "output.h"
 
-/*
- * Text that may hold anything (the program's name), with control
- * characters as '?', so that it stays on its line and sends the terminal
- * no escape sequence.
- */
-static void
-table_text(FILE *out, const char *s)
+void
+output_text(FILE *out, const char *s)
 {
 	for (; *s != '\0'; s++)
 		putc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
@@ -23,7 +18,7 @@ table_header(FILE *out, const struct run *r)
 {
 	int gap = r->bound - r->placed;
 
-	table_text(out, r->program_name != NULL ? r->program_name : "Program");
+	output_text(out, r->program_name != NULL ? r->program_name : "Program");
 	fprintf(out, ": run %d, %d weeks in %s\n", r->id, r->weeks,
 	    r->timezone);
 	fprintf(out, "placed %d of %d (bound %d, gap %d%s), %d groups open, "
