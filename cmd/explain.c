@@ -165,7 +165,8 @@ explain_run(int argc, char **argv)
 	v.rp = bsearch(o.id, d.r.parts, d.r.nparts, sizeof *d.r.parts,
 	    explain_part_cmp);
 	if (v.rp == NULL && v.m == NULL) {
-		cause = xasprintf("unknown participant '%s'", o.id);
+		cause = xasprintf("%s: unknown participant '%s'",
+		    cmd_db_path(), o.id);
 		rc = IOP_ENOTFOUND;
 		goto out;
 	}

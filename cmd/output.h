@@ -17,11 +17,12 @@ struct output_filter {
 };
 
 /*
- * Checks that the filter's ids exist in r: IOP_ENOTFOUND with *cause
- * ("unknown participant 'P999' in run 3") when not.
+ * Checks that the filter's ids exist in r, read from the database db:
+ * IOP_ENOTFOUND with *cause ("iopsched.db: unknown participant 'P999' in
+ * run 3") when not.
  */
 int	output_filter_check(const struct run *r, const struct output_filter *f,
-	    char **cause);
+	    const char *db, char **cause);
 bool	output_keep_group(const struct run *r, const struct output_filter *f,
 	    const struct run_group *g);
 bool	output_keep_participant(const struct run *r,

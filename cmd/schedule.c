@@ -112,7 +112,8 @@ schedule_run(int argc, char **argv)
 		rc = store_load_run(st, o.run, &r, &cause);
 	store_close(st);
 	if (rc == 0)
-		rc = output_filter_check(&r, &o.filter, &cause);
+		rc = output_filter_check(&r, &o.filter, cmd_db_path(),
+		    &cause);
 	if (rc != 0) {
 		run_release(&r);
 		return exit_report(rc, cause);
