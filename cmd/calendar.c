@@ -55,7 +55,7 @@ calendar_parse(int key, char *arg, struct argp_state *state)
 	case OPT_TRANSP: o->honor_transp = true; return 0;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") != 0 && strcmp(arg, "json") != 0)
-			cmd_usage_error(state, "--format: '%s' is not json or table",
+			cmd_usage(state, "--format: '%s' is not json or table",
 			    arg);
 		o->table = strcmp(arg, "table") == 0;
 		return 0;
@@ -65,15 +65,15 @@ calendar_parse(int key, char *arg, struct argp_state *state)
 		else if (o->file == NULL)
 			o->file = arg;
 		else
-			cmd_usage_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		return 0;
 	case ARGP_KEY_END:
 		if (o->sub == NULL || strcmp(o->sub, "expand") != 0)
-			cmd_usage_error(state, "the only subcommand is 'expand'");
+			cmd_usage(state, "the only subcommand is 'expand'");
 		if (o->file == NULL)
-			cmd_usage_error(state, "expand needs a FILE ('-' for stdin)");
+			cmd_usage(state, "expand needs a FILE ('-' for stdin)");
 		if (o->from == NULL || o->to == NULL)
-			cmd_usage_error(state, "expand needs --from and --to");
+			cmd_usage(state, "expand needs --from and --to");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -55,7 +55,7 @@ int	cmd_parse(const struct argp *argp, int argc, char **argv, void *input);
  * argp_error() (which exits 64) with the message's control characters as
  * '?', so that an argument holding a newline still makes one line.
  */
-void	cmd_usage_error(const struct argp_state *state, const char *fmt, ...)
+void	cmd_usage(const struct argp_state *state, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* The database path after option and environment defaults. */

@@ -27,7 +27,7 @@ demo_parse(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = NULL;
 		return 0;
 	case ARGP_KEY_ARG:
-		cmd_usage_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -83,7 +83,7 @@ static int
 demo_run(int argc, char **argv)
 {
 	char dir[] = "/tmp/iopsched-demo.XXXXXX";
-	struct solve_args a = { NULL, NULL, 0, NULL, 0, 0 };
+	struct solve_args a = { NULL, NULL, 0, NULL, 0 };
 	struct output_filter all = { NULL, NULL };
 	struct run r;
 	char *db, *cause = NULL;

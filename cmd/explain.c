@@ -39,17 +39,17 @@ explain_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case OPT_RUN:
 		if ((o->run = cmd_run_number(arg)) == 0)
-			cmd_usage_error(state, "--run: '%s' is not a run number",
+			cmd_usage(state, "--run: '%s' is not a run number",
 			    arg);
 		return 0;
 	case ARGP_KEY_ARG:
 		if (o->id != NULL)
-			cmd_usage_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		o->id = arg;
 		return 0;
 	case ARGP_KEY_END:
 		if (o->id == NULL)
-			cmd_usage_error(state, "needs a participant ID");
+			cmd_usage(state, "needs a participant ID");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

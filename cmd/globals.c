@@ -31,7 +31,7 @@ global_parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case OPT_DB:
 		if (arg[0] == '\0')
-			cmd_usage_error(state, "--db needs a non-empty path");
+			cmd_usage(state, "--db needs a non-empty path");
 		globals.db = arg;
 		return 0;
 	case 'q':
@@ -58,7 +58,7 @@ const struct argp_child cmd_global_child[] = {
 };
 
 void
-cmd_usage_error(const struct argp_state *state, const char *fmt, ...)
+cmd_usage(const struct argp_state *state, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;

@@ -72,7 +72,7 @@ main_parse(int key, char *arg, struct argp_state *state)
 		state->next = state->argc;
 		return 0;
 	case ARGP_KEY_NO_ARGS:
-		cmd_usage_error(state, "a command is required");
+		cmd_usage(state, "a command is required");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

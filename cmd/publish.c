@@ -56,7 +56,7 @@ static char *
 publish_value(const struct argp_state *state, const char *opt, char *arg)
 {
 	if (arg[0] == '\0')
-		cmd_usage_error(state, "%s needs a non-empty value", opt);
+		cmd_usage(state, "%s needs a non-empty value", opt);
 	return arg;
 }
 
@@ -88,14 +88,14 @@ publish_parse(int key, char *arg, struct argp_state *state)
 		o->rosters = true;
 		return 0;
 	case ARGP_KEY_ARG:
-		cmd_usage_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	case ARGP_KEY_END:
 		if (o->send.mbox != NULL && o->send.sendmail != NULL)
-			cmd_usage_error(state, "--mbox and --sendmail are "
+			cmd_usage(state, "--mbox and --sendmail are "
 			    "alternatives: give one");
 		if (!o->list && !o->dry_run && o->out == NULL)
-			cmd_usage_error(state, "publish needs --out DIR");
+			cmd_usage(state, "publish needs --out DIR");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -48,7 +48,7 @@ struct scn_ctx {
 	const char *file;	/* the scenario as named on the command line */
 	char	*dir;		/* its folder and '/'; "": the current one */
 	bool	anywhere;	/* --allow-outside: paths may leave dir */
-	long	calendar_bytes;	/* read so far, at most SCN_MAX_CALENDAR_TOTAL */
+	long	calendar_bytes;	/* read, at most SCN_MAX_CALENDAR_TOTAL */
 	char	*cause;		/* the first error, one line */
 	/* Set while and after reading a CSV roster. */
 	char	*roster;	/* its path, as used in messages */

@@ -7,7 +7,6 @@
 #include "command.h"
 #include "exitcode.h"
 #include "output.h"
-#include "scenario.h"
 #include "solve_flow.h"
 #include "xmalloc.h"
 
@@ -42,7 +41,7 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case OPT_OUT:
 		if (arg[0] == '\0')
-			cmd_usage_error(state, "--out needs a non-empty path");
+			cmd_usage(state, "--out needs a non-empty path");
 		o->args.out_dir = arg;
 		return 0;
 	case OPT_FAIL:
@@ -53,13 +52,13 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		o->args.time_limit = strtod(arg, &end);
 		if (errno != 0 || end == arg || *end != '\0' ||
 		    !(o->args.time_limit > 0) || o->args.time_limit > 1e6)
-			cmd_usage_error(state, "--time-limit: '%s' is not a positive "
+			cmd_usage(state, "--time-limit: '%s' is not a positive "
 			    "number of seconds", arg);
 		return 0;
 	case OPT_PIN:
 		if (arg[0] == '\0' || arg[0] == '=' ||
 		    arg[strlen(arg) - 1] == '=')
-			cmd_usage_error(state, "--pin: '%s' is not ID or ID=GROUP",
+			cmd_usage(state, "--pin: '%s' is not ID or ID=GROUP",
 			    arg);
 		o->pins = xreallocarray(o->pins, o->args.npins + 1,
 		    sizeof *o->pins);
@@ -68,7 +67,7 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case ARGP_KEY_ARG:
 		if (o->args.scenario != NULL)
-			cmd_usage_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		o->args.scenario = arg;
 		return 0;
 	default:
@@ -87,7 +86,7 @@ static const struct argp solve_argp = {
 static int
 solve_run(int argc, char **argv)
 {
-	struct solve_opts o = { { NULL, NULL, 0, NULL, 0, 0 }, NULL, false };
+	struct solve_opts o = { { NULL, NULL, 0, NULL, 0 }, NULL, false };
 	struct output_filter all = { NULL, NULL };
 	struct run r;
 	char *cause = NULL;
@@ -97,8 +96,6 @@ solve_run(int argc, char **argv)
 		free(o.pins);
 		return code;
 	}
-	if (globals.allow_outside)
-		o.args.load_flags |= SCN_LOAD_ANYWHERE;
 	rc = solve_flow(cmd_db_path(), &o.args, &r, &cause);
 	free(o.pins);
 	if (rc != 0)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "command.h"
 #include "model_build.h"
 #include "output.h"
 #include "run_build.h"
@@ -148,7 +149,8 @@ solve_flow(const char *db_path, const struct solve_args *a, struct run *r,
 
 	memset(r, 0, sizeof *r);
 	if (a->scenario != NULL) {
-		if ((rc = scenario_load_with(a->scenario, a->load_flags, &sc,
+		if ((rc = scenario_load_with(a->scenario,
+		    globals.allow_outside ? SCN_LOAD_ANYWHERE : 0, &sc,
 		    cause)) != 0)
 			return rc;
 		loaded = true;
