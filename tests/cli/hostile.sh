@@ -18,6 +18,12 @@ for hs in scenario roster; do
 	check "hostile $hs: the database holds every string unchanged, every table" "$CH db $HOS/$hs.json $db"
 	t "hostile $hs: publish" 0 "" --db $db publish --out hos-$hs-feeds --mbox hos-$hs.mbox --quiet
 	check "hostile $hs: feeds and invites escape every name, nothing injected" "$CH ical $HOS/$hs.json hos-$hs-feeds hos-$hs.mbox"
+	for py in /usr/bin/python3 python3; do
+		if $py -c "import icalendar" 2>/dev/null; then
+			check "hostile $hs: python3-icalendar reads the same names" "$py $HOS/check_hostile.py icalendar $HOS/$hs.json hos-$hs-feeds hos-$hs.mbox"
+			break
+		fi
+	done
 	check "hostile $hs: every feed reads back through calendar expand" 'for f in hos-'$hs'-feeds/*.ics; do [ "$("$BIN" calendar expand "$f" --from 2026-12-07 --to 2026-12-21 | wc -l)" -eq 4 ] || exit 1; done'
 	t "hostile $hs: publish --list --json" 0 "" --db $db publish --list --json
 	check "hostile $hs: --list --json is JSON with every id" "python3 -c 'import json,sys; sys.exit(0 if len(json.load(open(\"out\")))==4 else 1)'"

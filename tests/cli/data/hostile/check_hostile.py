@@ -11,8 +11,10 @@ Usage: check_hostile.py KIND SCENARIO FILE... (exit 0 when all holds)
   ical SCENARIO FEEDDIR MBOX    feeds and invites: one property per line,
                                 TEXT and RFC 6868 parameters decode back
   html SCENARIO REPORT.html     no markup from a name reaches the page
+  icalendar SCENARIO FEEDDIR MBOX   the same events read by python3-icalendar
 
-Standard library only.  Each failure prints one line on stderr.
+Standard library only, but for the last.  Each failure prints one line on
+stderr.
 """
 import csv
 import email
@@ -286,6 +288,45 @@ def check_ical(sc, feeds, mbox):
         fail("%s: no message" % mbox)
 
 
+def check_with_icalendar(sc, feeds, mbox):
+    """A second reader: python3-icalendar finds the same properties."""
+    import icalendar
+    prog = sc["program"]
+    people = {x.get("email"): x.get("name")
+              for x in sc["participants"] + sc["clinicians"]}
+    texts = []
+    for f in sorted(os.listdir(feeds)):
+        with open(os.path.join(feeds, f), "rb") as fp:
+            texts.append((f, fp.read(), 0))
+    for i, msg in enumerate(mailbox.mbox(mbox)):
+        for part in msg.walk():
+            if part.get_content_type() == "text/calendar":
+                texts.append(("message %d" % (i + 1),
+                              part.get_payload(decode=True), 1))
+    for where, text, attendees in texts:
+        for ev in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+            att = ev.get("ATTENDEE")
+            att = [] if att is None else att if isinstance(att, list) \
+                else [att]
+            if len(att) != attendees:
+                fail("%s: icalendar reads %d ATTENDEE" % (where, len(att)))
+            for a in att:
+                addr = str(a)[len("mailto:"):]
+                if rfc6868(a.params.get("CN")) != as_ical_text(people[addr]):
+                    fail("%s: icalendar reads CN %r" % (where,
+                         a.params.get("CN")))
+            if str(ev["SUMMARY"]) != prog["invite_title"]:
+                fail("%s: icalendar reads SUMMARY %r" % (where,
+                     str(ev["SUMMARY"])))
+            if rfc6868(ev["ORGANIZER"].params.get("CN")) != \
+                    prog["organizer"]["name"]:
+                fail("%s: icalendar reads the ORGANIZER CN" % where)
+            desc = str(ev.get("DESCRIPTION", ""))
+            if "Join" in desc and not desc.endswith(
+                    as_ical_text(prog["crisis_text"])):
+                fail("%s: icalendar reads DESCRIPTION %r" % (where, desc))
+
+
 def check_html(sc, path):
     with open(path, encoding="utf-8") as f:
         page = f.read()
@@ -306,6 +347,7 @@ def main(argv):
      "table": lambda: check_table(sc, argv[3]),
      "db": lambda: check_db(sc, argv[3]),
      "ical": lambda: check_ical(sc, argv[3], argv[4]),
+     "icalendar": lambda: check_with_icalendar(sc, argv[3], argv[4]),
      "html": lambda: check_html(sc, argv[3])}[kind]()
     return 1 if FAILURES else 0
 
