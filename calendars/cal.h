@@ -57,10 +57,13 @@ int	cal_expand_text(const char *text, size_t len, const char *name,
 /*
  * Reads a whole file ("-" is stdin) into *text (caller frees), NUL
  * terminated, *len bytes.  IOP_ENOFILE when missing, unreadable or a
- * directory; IOP_EINPUT when larger than CAL_MAX_FILE_BYTES.
+ * directory; IOP_EINPUT when larger than CAL_MAX_FILE_BYTES (for
+ * cal_read_file_max, max bytes, a whole number of MiB).
  */
 #define CAL_MAX_FILE_BYTES (16L * 1024 * 1024)
 int	cal_read_file(const char *path, char **text, size_t *len, char **cause);
+int	cal_read_file_max(const char *path, long max, char **text, size_t *len,
+	    char **cause);
 
 void	cal_busy_list_release(struct cal_busy_list *l);
 

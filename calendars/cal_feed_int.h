@@ -30,7 +30,10 @@ icalcomponent	*cal_pub_calendar(icalproperty_method method, const char *zone,
  */
 icalcomponent	*cal_pub_event(const struct cal_item *item, char **cause);
 
-/* A mailto: CAL-ADDRESS property of party, made by make, with its CN. */
+/*
+ * A mailto: CAL-ADDRESS property of party, made by make, with its CN
+ * (RFC 6868 encoded by libical; CR dropped).
+ */
 icalproperty	*cal_pub_address(icalproperty *(*make)(const char *),
 		    const struct cal_party *party);
 

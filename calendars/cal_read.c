@@ -12,12 +12,21 @@
 #include "status.h"
 #include "xmalloc.h"
 
+/* "PATH: file larger than N MiB (the limit)", IOP_EINPUT. */
+static int
+read_too_large(const char *path, long max, char **cause)
+{
+	*cause = xasprintf("%s: file larger than %ld MiB (the limit)", path,
+	    max / (1024 * 1024));
+	return IOP_EINPUT;
+}
+
 /*
  * Reads all of fp into a NUL-terminated buffer, stopping with IOP_EINPUT
- * once it exceeds CAL_MAX_FILE_BYTES and IOP_ENOFILE on a read error.
+ * once it exceeds max bytes and IOP_ENOFILE on a read error.
  */
 static int
-read_stream(FILE *fp, const char *path, char **text, size_t *len,
+read_stream(FILE *fp, const char *path, long max, char **text, size_t *len,
     char **cause)
 {
 	char *buf = NULL;
@@ -28,10 +37,8 @@ read_stream(FILE *fp, const char *path, char **text, size_t *len,
 		XGROW(buf, cap, n + 65536 + 1);
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
-		if (n > (size_t)CAL_MAX_FILE_BYTES) {
-			*cause = xasprintf("%s: file larger than %ld bytes",
-			    path, CAL_MAX_FILE_BYTES);
-			ret = IOP_EINPUT;
+		if (n > (size_t)max) {
+			ret = read_too_large(path, max, cause);
 			goto out;
 		}
 		if (got == 0)
@@ -55,6 +62,13 @@ out:
 int
 cal_read_file(const char *path, char **text, size_t *len, char **cause)
 {
+	return cal_read_file_max(path, CAL_MAX_FILE_BYTES, text, len, cause);
+}
+
+int
+cal_read_file_max(const char *path, long max, char **text, size_t *len,
+    char **cause)
+{
 	struct stat st;
 	FILE *fp = NULL;
 	int ret;
@@ -62,7 +76,7 @@ cal_read_file(const char *path, char **text, size_t *len, char **cause)
 	*text = NULL;
 	*len = 0;
 	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "<stdin>", text, len, cause);
+		return read_stream(stdin, "<stdin>", max, text, len, cause);
 	if ((fp = fopen(path, "rb")) == NULL) {
 		*cause = xasprintf("cannot open '%s': %s", path,
 		    strerror(errno));
@@ -80,13 +94,11 @@ cal_read_file(const char *path, char **text, size_t *len, char **cause)
 		ret = IOP_ENOFILE;
 		goto out;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > CAL_MAX_FILE_BYTES) {
-		*cause = xasprintf("%s: file larger than %ld bytes", path,
-		    CAL_MAX_FILE_BYTES);
-		ret = IOP_EINPUT;
+	if (S_ISREG(st.st_mode) && st.st_size > max) {
+		ret = read_too_large(path, max, cause);
 		goto out;
 	}
-	ret = read_stream(fp, path, text, len, cause);
+	ret = read_stream(fp, path, max, text, len, cause);
 out:
 	if (fp != NULL)
 		fclose(fp);

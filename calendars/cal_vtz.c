@@ -65,13 +65,23 @@ icalproperty *
 cal_pub_address(icalproperty *(*make)(const char *),
     const struct cal_party *party)
 {
-	char *uri = xasprintf("mailto:%s", party->email);
+	char *uri = xasprintf("mailto:%s", party->email), *cn, *o;
 	icalproperty *p = make(uri);
 
 	free(uri);
-	if (party->name != NULL && *party->name != '\0')
-		icalproperty_add_parameter(p,
-		    icalparameter_new_cn(party->name));
+	if (party->name == NULL || *party->name == '\0')
+		return p;
+	/*
+	 * CN carries a line break as RFC 6868 "^n" but no CR, which libical
+	 * would turn into a space; it drops CR from TEXT, and so do we here.
+	 */
+	cn = o = xstrdup(party->name);
+	for (const char *s = party->name; *s != '\0'; s++)
+		if (*s != '\r')
+			*o++ = *s;
+	*o = '\0';
+	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+	free(cn);
 	return p;
 }
 

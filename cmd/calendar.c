@@ -12,6 +12,7 @@
 #include "civil.h"
 #include "command.h"
 #include "exitcode.h"
+#include "output.h"
 #include "status.h"
 #include "xmalloc.h"
 
@@ -54,7 +55,7 @@ calendar_parse(int key, char *arg, struct argp_state *state)
 	case OPT_TRANSP: o->honor_transp = true; return 0;
 	case OPT_FORMAT:
 		if (strcmp(arg, "table") != 0 && strcmp(arg, "json") != 0)
-			argp_error(state, "--format: '%s' is not json or table",
+			cmd_usage(state, "--format: '%s' is not json or table",
 			    arg);
 		o->table = strcmp(arg, "table") == 0;
 		return 0;
@@ -64,15 +65,15 @@ calendar_parse(int key, char *arg, struct argp_state *state)
 		else if (o->file == NULL)
 			o->file = arg;
 		else
-			argp_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		return 0;
 	case ARGP_KEY_END:
 		if (o->sub == NULL || strcmp(o->sub, "expand") != 0)
-			argp_error(state, "the only subcommand is 'expand'");
+			cmd_usage(state, "the only subcommand is 'expand'");
 		if (o->file == NULL)
-			argp_error(state, "expand needs a FILE ('-' for stdin)");
+			cmd_usage(state, "expand needs a FILE ('-' for stdin)");
 		if (o->from == NULL || o->to == NULL)
-			argp_error(state, "expand needs --from and --to");
+			cmd_usage(state, "expand needs --from and --to");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -147,9 +148,10 @@ calendar_print_row(const char *zone, const struct cal_busy *b)
 	s[16] = '\0';
 	e[10] = ' ';
 	e[16] = '\0';
-	printf("%s  %s  %6.2f h  %s\n", s, e,
-	    (double)(b->end - b->start) / 3600.0,
-	    b->summary != NULL ? b->summary : "");
+	printf("%s  %s  %6.2f h  ", s, e,
+	    (double)(b->end - b->start) / 3600.0);
+	output_text(stdout, b->summary != NULL ? b->summary : "");
+	putchar('\n');
 }
 
 static int

@@ -14,6 +14,7 @@ struct globals {
 	const char *db;		/* --db, else $IOPSCHED_DB, else "iopsched.db" */
 	bool	quiet;		/* --quiet */
 	bool	json;		/* --json */
+	bool	allow_outside;	/* --allow-outside: scenario files anywhere */
 };
 
 extern struct globals globals;
@@ -49,6 +50,13 @@ extern const struct command cmd_report;
  * the usage exit code argp chose (argp prints the message).
  */
 int	cmd_parse(const struct argp *argp, int argc, char **argv, void *input);
+
+/*
+ * argp_error() (which exits 64) with the message's control characters as
+ * '?', so that an argument holding a newline still makes one line.
+ */
+void	cmd_usage(const struct argp_state *state, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /* The database path after option and environment defaults. */
 const char *cmd_db_path(void);

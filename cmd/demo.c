@@ -27,7 +27,7 @@ demo_parse(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = NULL;
 		return 0;
 	case ARGP_KEY_ARG:
-		argp_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

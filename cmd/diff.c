@@ -29,13 +29,13 @@ diff_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case ARGP_KEY_ARG:
 		if (o->nruns == 2)
-			argp_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		if ((o->run[o->nruns++] = cmd_run_number(arg)) == 0)
-			argp_error(state, "'%s' is not a run number", arg);
+			cmd_usage(state, "'%s' is not a run number", arg);
 		return 0;
 	case ARGP_KEY_END:
 		if (o->nruns < 2)
-			argp_error(state, "needs two run numbers A and B");
+			cmd_usage(state, "needs two run numbers A and B");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -35,6 +35,10 @@ exit_from_status(int status)
 int
 exit_report(int status, char *cause)
 {
+	/* One line whatever the cause quotes: control characters as '?'. */
+	for (char *p = cause; p != NULL && *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	fprintf(stderr, "iopsched: %s\n", cause != NULL ? cause :
 	    "internal error");
 	free(cause);

@@ -22,7 +22,8 @@ int	exit_from_status(int status);
 
 /*
  * Prints "iopsched: CAUSE" on stderr (a generic text when cause is NULL),
- * frees cause and returns the exit code for status.
+ * its control characters as '?' so that it is one line, frees cause and
+ * returns the exit code for status.
  */
 int	exit_report(int status, char *cause);
 

@@ -39,17 +39,17 @@ explain_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case OPT_RUN:
 		if ((o->run = cmd_run_number(arg)) == 0)
-			argp_error(state, "--run: '%s' is not a run number",
+			cmd_usage(state, "--run: '%s' is not a run number",
 			    arg);
 		return 0;
 	case ARGP_KEY_ARG:
 		if (o->id != NULL)
-			argp_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		o->id = arg;
 		return 0;
 	case ARGP_KEY_END:
 		if (o->id == NULL)
-			argp_error(state, "needs a participant ID");
+			cmd_usage(state, "needs a participant ID");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -165,7 +165,8 @@ explain_run(int argc, char **argv)
 	v.rp = bsearch(o.id, d.r.parts, d.r.nparts, sizeof *d.r.parts,
 	    explain_part_cmp);
 	if (v.rp == NULL && v.m == NULL) {
-		cause = xasprintf("unknown participant '%s'", o.id);
+		cause = xasprintf("%s: unknown participant '%s'",
+		    cmd_db_path(), o.id);
 		rc = IOP_ENOTFOUND;
 		goto out;
 	}

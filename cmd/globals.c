@@ -2,6 +2,7 @@
  * The global options, shared by the top level and every command through an
  * argp child, so `iopsched --json runs` and `iopsched runs --json` agree.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,13 +11,16 @@
 
 struct globals globals;
 
-enum { OPT_DB = 0x100 };
+enum { OPT_DB = 0x100, OPT_ALLOW_OUTSIDE };
 
 static const struct argp_option global_options[] = {
 	{ "db", OPT_DB, "PATH", 0,
 	  "Database file (default: $IOPSCHED_DB, else ./iopsched.db)", 0 },
 	{ "quiet", 'q', NULL, 0, "Print nothing on success", 0 },
 	{ "json", 'j', NULL, 0, "Machine-readable JSON on stdout", 0 },
+	{ "allow-outside", OPT_ALLOW_OUTSIDE, NULL, 0,
+	  "Let a scenario name files outside its folder (absolute paths, "
+	  "'..', symbolic links leading out)", 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
@@ -27,7 +31,7 @@ global_parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case OPT_DB:
 		if (arg[0] == '\0')
-			argp_error(state, "--db needs a non-empty path");
+			cmd_usage(state, "--db needs a non-empty path");
 		globals.db = arg;
 		return 0;
 	case 'q':
@@ -35,6 +39,9 @@ global_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case 'j':
 		globals.json = true;
+		return 0;
+	case OPT_ALLOW_OUTSIDE:
+		globals.allow_outside = true;
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -49,6 +56,21 @@ const struct argp_child cmd_global_child[] = {
 	{ &cmd_global_argp, 0, "Global options:", 1 },
 	{ NULL, 0, NULL, 0 }
 };
+
+void
+cmd_usage(const struct argp_state *state, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (char *p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	argp_error(state, "%s", msg);
+}
 
 const char *
 cmd_db_path(void)

@@ -72,7 +72,7 @@ main_parse(int key, char *arg, struct argp_state *state)
 		state->next = state->argc;
 		return 0;
 	case ARGP_KEY_NO_ARGS:
-		argp_error(state, "a command is required");
+		cmd_usage(state, "a command is required");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -89,6 +89,8 @@ static const struct argp main_argp = {
 	"output, 74 I/O error, 75 database busy or sendmail failed.",
 	cmd_global_child, main_help_filter, NULL
 };
+
+static char main_name[] = "iopsched";
 
 static const struct command *
 main_find(const char *name)
@@ -108,10 +110,16 @@ main(int argc, char **argv)
 	int code;
 
 	argp_err_exit_status = EXIT_USAGE;
+	/* Messages say "iopsched: ...", however the binary was called. */
+	if (argc > 0)
+		argv[0] = main_name;
 	if (argp_parse(&main_argp, argc, argv, ARGP_IN_ORDER, NULL, &ms) != 0)
 		return EXIT_USAGE;
 	cmd = main_find(argv[ms.command_index]);
 	if (cmd == NULL) {
+		for (char *p = argv[ms.command_index]; *p != '\0'; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
 		fprintf(stderr, "iopsched: unknown command '%s'\n"
 		    "Try 'iopsched --help' for the list of commands.\n",
 		    argv[ms.command_index]);

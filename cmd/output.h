@@ -17,11 +17,12 @@ struct output_filter {
 };
 
 /*
- * Checks that the filter's ids exist in r: IOP_ENOTFOUND with *cause
- * ("unknown participant 'P999' in run 3") when not.
+ * Checks that the filter's ids exist in r, read from the database db:
+ * IOP_ENOTFOUND with *cause ("iopsched.db: unknown participant 'P999' in
+ * run 3") when not.
  */
 int	output_filter_check(const struct run *r, const struct output_filter *f,
-	    char **cause);
+	    const char *db, char **cause);
 bool	output_keep_group(const struct run *r, const struct output_filter *f,
 	    const struct run_group *g);
 bool	output_keep_participant(const struct run *r,
@@ -36,6 +37,13 @@ void	output_table(FILE *out, const struct run *r,
 	    const struct output_filter *f);
 /* solve's one-paragraph summary. */
 void	output_summary(FILE *out, const struct run *r);
+
+/*
+ * Writes s, text from the input that may hold anything (a program name, a
+ * calendar's SUMMARY), for a terminal: control characters as '?', so that
+ * it stays on its line and sends no escape sequence.
+ */
+void	output_text(FILE *out, const char *s);
 
 /* "2026-12-07T18:00:00-06:00" in the run's zone; buf >= 32 bytes. */
 void	output_time(const struct run *r, int64_t utc, char *buf);

@@ -16,14 +16,14 @@ filter_find_part(const struct run *r, const char *id)
 
 int
 output_filter_check(const struct run *r, const struct output_filter *f,
-    char **cause)
+    const char *db, char **cause)
 {
 	bool found = false;
 
 	if (f->participant != NULL &&
 	    filter_find_part(r, f->participant) == NULL) {
-		*cause = xasprintf("unknown participant '%s' in run %d",
-		    f->participant, r->id);
+		*cause = xasprintf("%s: unknown participant '%s' in run %d",
+		    db, f->participant, r->id);
 		return IOP_ENOTFOUND;
 	}
 	if (f->clinician == NULL)
@@ -31,8 +31,8 @@ output_filter_check(const struct run *r, const struct output_filter *f,
 	for (size_t i = 0; i < r->ngroups && !found; i++)
 		found = strcmp(r->groups[i].clinician, f->clinician) == 0;
 	if (!found) {
-		*cause = xasprintf("no group of clinician '%s' in run %d",
-		    f->clinician, r->id);
+		*cause = xasprintf("%s: no group of clinician '%s' in run %d",
+		    db, f->clinician, r->id);
 		return IOP_ENOTFOUND;
 	}
 	return 0;

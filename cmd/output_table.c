@@ -6,14 +6,21 @@
 
 #include "output.h"
 
+void
+output_text(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		putc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+}
+
 static void
 table_header(FILE *out, const struct run *r)
 {
 	int gap = r->bound - r->placed;
 
-	fprintf(out, "%s: run %d, %d weeks in %s\n",
-	    r->program_name != NULL ? r->program_name : "Program", r->id,
-	    r->weeks, r->timezone);
+	output_text(out, r->program_name != NULL ? r->program_name : "Program");
+	fprintf(out, ": run %d, %d weeks in %s\n", r->id, r->weeks,
+	    r->timezone);
 	fprintf(out, "placed %d of %d (bound %d, gap %d%s), %d groups open, "
 	    "%d makeups\n\n", r->placed, r->participants, r->bound, gap,
 	    gap == 0 ? ", optimal" : "", r->groups_open, r->makeups);

@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "atomic.h"
 #include "command.h"
 #include "exitcode.h"
@@ -46,6 +48,18 @@ static const struct argp_option publish_options[] = {
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
+/*
+ * The value of option opt, which must not be empty: an empty --sendmail
+ * would run sh -c "" and count every message delivered.
+ */
+static char *
+publish_value(const struct argp_state *state, const char *opt, char *arg)
+{
+	if (arg[0] == '\0')
+		cmd_usage(state, "%s needs a non-empty value", opt);
+	return arg;
+}
+
 static error_t
 publish_parse(int key, char *arg, struct argp_state *state)
 {
@@ -56,13 +70,13 @@ publish_parse(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = NULL;
 		return 0;
 	case OPT_OUT:
-		o->out = arg;
+		o->out = publish_value(state, "--out", arg);
 		return 0;
 	case OPT_MBOX:
-		o->send.mbox = arg;
+		o->send.mbox = publish_value(state, "--mbox", arg);
 		return 0;
 	case OPT_SENDMAIL:
-		o->send.sendmail = arg;
+		o->send.sendmail = publish_value(state, "--sendmail", arg);
 		return 0;
 	case OPT_DRY:
 		o->dry_run = true;
@@ -74,14 +88,14 @@ publish_parse(int key, char *arg, struct argp_state *state)
 		o->rosters = true;
 		return 0;
 	case ARGP_KEY_ARG:
-		argp_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	case ARGP_KEY_END:
 		if (o->send.mbox != NULL && o->send.sendmail != NULL)
-			argp_error(state, "--mbox and --sendmail are "
+			cmd_usage(state, "--mbox and --sendmail are "
 			    "alternatives: give one");
 		if (!o->list && !o->dry_run && o->out == NULL)
-			argp_error(state, "publish needs --out DIR");
+			cmd_usage(state, "publish needs --out DIR");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -234,6 +248,30 @@ out:
 	return rc;
 }
 
+/* --list --json: one array, ids escaped as JSON strings by cJSON. */
+static void
+publish_list_json(const struct store_pub_person *v, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray(), *o;
+	char *feed, *text;
+
+	for (size_t i = 0; i < n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind",
+		    store_pub_kind_name(v[i].kind));
+		cJSON_AddStringToObject(o, "id", v[i].id);
+		feed = xasprintf("%s.ics", v[i].token);
+		cJSON_AddStringToObject(o, "feed", feed);
+		free(feed);
+		cJSON_AddItemToArray(arr, o);
+	}
+	if ((text = cJSON_PrintUnformatted(arr)) == NULL)
+		abort();
+	printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(arr);
+}
+
 /* --list: each person's feed file, by kind and id. */
 static int
 publish_list(char **cause)
@@ -249,20 +287,12 @@ publish_list(char **cause)
 	if (rc != 0)
 		return rc;
 	if (globals.json)
-		printf("[");
-	for (size_t i = 0; i < n; i++) {
-		if (globals.json)
-			printf("%s{\"kind\":\"%s\",\"id\":\"%s\","
-			    "\"feed\":\"%s.ics\"}", i > 0 ? "," : "",
-			    store_pub_kind_name(v[i].kind), v[i].id,
-			    v[i].token);
-		else
+		publish_list_json(v, n);
+	else
+		for (size_t i = 0; i < n; i++)
 			printf("%-11s  %-12s  %s.ics\n",
 			    store_pub_kind_name(v[i].kind), v[i].id,
 			    v[i].token);
-	}
-	if (globals.json)
-		printf("]\n");
 	store_pub_people_free(v, n);
 	return 0;
 }

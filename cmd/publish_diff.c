@@ -142,9 +142,7 @@ diff_compose(const struct diff_ctx *x, const struct diff_person *dp,
 	}
 	if (rc != 0)
 		return rc;
-	if (strncmp(e->key, "series ", 7) == 0 || strncmp(e->key, "makeup ",
-	    7) == 0)
-		group = xstrndup(e->key + 7, strcspn(e->key + 7, " "));
+	group = pub_key_group(e->key);
 	url = group != NULL ? pub_video_url(p, group) : NULL;
 	m->text = pub_text(p, method == CAL_CANCEL ? "CANCEL" : "REQUEST",
 	    update, dp->contact.timezone != NULL ? dp->contact.timezone :

@@ -86,8 +86,18 @@ int	pub_plan_build(const struct run *r, const struct scenario *sc,
 	    const struct sched_model *m, struct pub_plan *plan, char **cause);
 void	pub_plan_release(struct pub_plan *plan);
 
-/* The video link of group (xmalloc'd), or NULL when none is configured. */
+/*
+ * The video link of group (xmalloc'd), or NULL when none is configured:
+ * video_url with each "{group}" replaced by the group id, percent-encoded
+ * (RFC 3986) so that any id makes a valid URI.
+ */
 char	*pub_video_url(const struct pub_program *p, const char *group);
+
+/*
+ * The group id in an event key, "series G MO 18:00" or "makeup G
+ * 2026-12-24 18:00" (xmalloc'd), or NULL for another key.
+ */
+char	*pub_key_group(const char *key);
 
 /* One feed to write: a token's file and its events as now stored. */
 struct pub_feed {

@@ -363,20 +363,60 @@ pub_plan_release(struct pub_plan *plan)
 }
 
 char *
+pub_key_group(const char *key)
+{
+	const char *end;
+
+	if (strncmp(key, "series ", 7) != 0 && strncmp(key, "makeup ", 7) != 0)
+		return NULL;
+	/* The group id may hold spaces: it ends before the last two words. */
+	if ((end = strrchr(key + 7, ' ')) == NULL)
+		return NULL;
+	while (--end > key + 7 && *end != ' ')
+		;
+	return end > key + 7 ? xstrndup(key + 7, (size_t)(end - key - 7)) :
+	    NULL;
+}
+
+/* group percent-encoded as a URI path segment, RFC 3986 (caller frees). */
+static char *
+plan_uri_segment(const char *group)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = xmalloc(3 * strlen(group) + 1), *o = out;
+
+	for (const unsigned char *s = (const unsigned char *)group; *s != '\0';
+	    s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._~", *s) != NULL)
+			*o++ = (char)*s;
+		else {
+			*o++ = '%';
+			*o++ = hex[*s >> 4];
+			*o++ = hex[*s & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+char *
 pub_video_url(const struct pub_program *p, const char *group)
 {
 	const char *s, *at;
-	char *out, *next;
+	char *out, *next, *seg;
 
 	if (p->video_url == NULL || *p->video_url == '\0')
 		return NULL;
+	seg = plan_uri_segment(group);
 	out = xstrdup("");
 	for (s = p->video_url; (at = strstr(s, "{group}")) != NULL; s = at + 7) {
-		next = xasprintf("%s%.*s%s", out, (int)(at - s), s, group);
+		next = xasprintf("%s%.*s%s", out, (int)(at - s), s, seg);
 		free(out);
 		out = next;
 	}
 	next = xasprintf("%s%s", out, s);
 	free(out);
+	free(seg);
 	return next;
 }

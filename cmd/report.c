@@ -45,20 +45,20 @@ report_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case OPT_RUN:
 		if ((o->run = cmd_run_number(arg)) == 0)
-			argp_error(state, "--run: '%s' is not a run number",
+			cmd_usage(state, "--run: '%s' is not a run number",
 			    arg);
 		return 0;
 	case OPT_OUT:
 		if (*arg == '\0')
-			argp_error(state, "--out: needs a file name");
+			cmd_usage(state, "--out: needs a file name");
 		o->out = arg;
 		return 0;
 	case ARGP_KEY_ARG:
-		argp_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	case ARGP_KEY_END:
 		if (o->out == NULL)
-			argp_error(state, "needs --out FILE.html");
+			cmd_usage(state, "needs --out FILE.html");
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;

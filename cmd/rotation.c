@@ -101,7 +101,7 @@ static void
 rotation_arg(struct rotation_opts *o, char *arg, struct argp_state *state)
 {
 	if (o->rot.pattern != NULL)
-		argp_error(state, "too many arguments");
+		cmd_usage(state, "too many arguments");
 	o->rot.pattern = arg;
 }
 
@@ -109,9 +109,9 @@ static void
 rotation_end(struct rotation_opts *o, struct argp_state *state)
 {
 	if (o->rot.pattern == NULL)
-		argp_error(state, "rotation needs a PATTERN");
+		cmd_usage(state, "rotation needs a PATTERN");
 	if (!o->has_start || o->rot.zone == NULL || o->rot.weeks == 0)
-		argp_error(state, "rotation needs --start, --tz and --weeks");
+		cmd_usage(state, "rotation needs --start, --tz and --weeks");
 	if (o->shift_start >= 0)
 		o->rot.shift_start = o->shift_start;
 	else
@@ -130,29 +130,29 @@ rotation_parse(int key, char *arg, struct argp_state *state)
 	case OPT_START:
 		if (rotation_parse_start(arg, &o->rot.start_day,
 		    &o->start_time) != 0)
-			argp_error(state, "--start: '%s' is not "
+			cmd_usage(state, "--start: '%s' is not "
 			    "YYYY-MM-DDTHH:MM or YYYY-MM-DD", arg);
 		o->has_start = true;
 		return 0;
 	case OPT_TZ:
 		if (!cal_zone_valid(arg))
-			argp_error(state, "--tz: unknown time zone '%s'", arg);
+			cmd_usage(state, "--tz: unknown time zone '%s'", arg);
 		o->rot.zone = arg;
 		return 0;
 	case OPT_WEEKS:
 		if ((o->rot.weeks = rotation_parse_weeks(arg)) < 0)
-			argp_error(state, "--weeks: '%s' is not a number of "
+			cmd_usage(state, "--weeks: '%s' is not a number of "
 			    "weeks from 1 to %d", arg, CAL_ROTATION_MAX_WEEKS);
 		return 0;
 	case OPT_SHIFT_START:
 		if (civil_parse_hhmm(arg, &o->shift_start) != 0 ||
 		    o->shift_start >= 24 * 60)
-			argp_error(state, "--shift-start: '%s' is not a time "
+			cmd_usage(state, "--shift-start: '%s' is not a time "
 			    "HH:MM from 00:00 to 23:59", arg);
 		return 0;
 	case OPT_HOURS:
 		if ((o->rot.shift_minutes = rotation_parse_hours(arg)) < 0)
-			argp_error(state, "--hours: '%s' is not a number of "
+			cmd_usage(state, "--hours: '%s' is not a number of "
 			    "hours above 0 and at most 24, in whole minutes",
 			    arg);
 		return 0;

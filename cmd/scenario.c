@@ -121,7 +121,7 @@ scn_top_participants(struct scn_ctx *c, const cJSON *root,
 		return scn_missing(c, NULL, "participants");
 	if (cJSON_IsString(item)) {
 		if ((ret = scn_check_string(c, NULL, "participants", item,
-		    SCN_STR_ID)) != 0)
+		    SCN_STR_LINE)) != 0)
 			return ret;
 		return scn_read_roster(c, item->valuestring, sc);
 	}
@@ -155,6 +155,23 @@ scn_parse_root(struct scn_ctx *c, const cJSON *root, struct scenario *sc)
 	return scn_check(c, sc);
 }
 
+/*
+ * The offset of the first "\u0000" escape in text, or len.  cJSON would
+ * end the string there and drop the rest of it without a word.
+ */
+static size_t
+scn_nul_escape(const char *text, size_t len)
+{
+	for (size_t i = 0; i + 5 < len; i++) {
+		if (text[i] != '\\')
+			continue;
+		if (memcmp(text + i + 1, "u0000", 5) == 0)
+			return i;
+		i++;			/* the escaped character */
+	}
+	return len;
+}
+
 /* Checks that text is UTF-8 JSON and parses it into sc. */
 static int
 scn_parse_text(struct scn_ctx *c, const char *text, size_t len,
@@ -172,6 +189,11 @@ scn_parse_text(struct scn_ctx *c, const char *text, size_t len,
 	if (!scn_utf8_valid(text, len, &bad)) {
 		c->cause = xasprintf("%s: line %d: not valid UTF-8 text",
 		    c->file, scn_line_of(text, bad));
+		return IOP_EINPUT;
+	}
+	if ((bad = scn_nul_escape(text, len)) < len) {
+		c->cause = xasprintf("%s: line %d: \\u0000 (a NUL character) "
+		    "in a string", c->file, scn_line_of(text, bad));
 		return IOP_EINPUT;
 	}
 	/* With require_null_terminated cJSON wants the NUL in the length. */
@@ -195,6 +217,13 @@ scn_dir_of(const char *path)
 int
 scenario_load(const char *path, struct scenario *sc, char **cause)
 {
+	return scenario_load_with(path, 0, sc, cause);
+}
+
+int
+scenario_load_with(const char *path, unsigned flags, struct scenario *sc,
+    char **cause)
+{
 	struct scn_ctx c;
 	char *text = NULL;
 	size_t len = 0;
@@ -204,7 +233,9 @@ scenario_load(const char *path, struct scenario *sc, char **cause)
 	memset(&c, 0, sizeof c);
 	c.file = path;
 	c.dir = scn_dir_of(path);
-	if ((ret = cal_read_file(path, &text, &len, &c.cause)) != 0)
+	c.anywhere = (flags & SCN_LOAD_ANYWHERE) != 0;
+	if ((ret = cal_read_file_max(path, SCN_MAX_FILE_BYTES, &text, &len,
+	    &c.cause)) != 0)
 		goto out;
 	sc->path = xstrdup(path);
 	ret = scn_parse_text(&c, text, len, sc);

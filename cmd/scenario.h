@@ -118,8 +118,15 @@ struct scenario {
  * "demo.json: groups[2].sessions[0].day: unknown day code 'MX'" or
  * "roster.csv:14:3: ..."; IOP_ENOFILE (66) when a file is missing.
  * On failure *sc is left released.
+ *
+ * A file the scenario names must lie inside its folder (no absolute path,
+ * no ".." climbing out, no symbolic link leading out) unless flags has
+ * SCN_LOAD_ANYWHERE (--allow-outside); else IOP_EINPUT.
  */
+#define SCN_LOAD_ANYWHERE	0x1
 int	scenario_load(const char *path, struct scenario *sc, char **cause);
+int	scenario_load_with(const char *path, unsigned flags,
+	    struct scenario *sc, char **cause);
 
 /* Validation shared with the store (after loading from the database). */
 int	scenario_validate(const struct scenario *sc, const char *name,

@@ -201,13 +201,29 @@ scn_check_weeks(struct scn_ctx *c, const struct scenario *sc, size_t i)
 	    "inside the program (%s to %s)", p->weeks, start, from, to);
 }
 
+/* The session instances of every group over the program: within limit. */
+static int
+scn_check_instances(struct scn_ctx *c, const struct scenario *sc)
+{
+	long long n = 0;
+
+	for (size_t i = 0; i < sc->ngroups; i++)
+		n += (long long)sc->groups[i].nsessions * sc->program.weeks;
+	if (n > SCN_MAX_INSTANCES)
+		return scn_fail(c, NULL, "groups", "%lld session instances "
+		    "(weekly sessions times %d program weeks), more than the "
+		    "limit of %d", n, sc->program.weeks, SCN_MAX_INSTANCES);
+	return 0;
+}
+
 /* The cross-item checks, messages placed through c. */
 int
 scn_check(struct scn_ctx *c, const struct scenario *sc)
 {
 	int ret;
 
-	if ((ret = scn_check_ids(c, sc)) != 0)
+	if ((ret = scn_check_ids(c, sc)) != 0 ||
+	    (ret = scn_check_instances(c, sc)) != 0)
 		return ret;
 	for (size_t i = 0; i < sc->ngroups; i++)
 		if ((ret = scn_check_group(c, sc, i)) != 0)

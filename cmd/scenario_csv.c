@@ -61,7 +61,12 @@ scn_need(const void *p)
 	}
 }
 
-/* libcsv's field callback: keeps the cell, NUL terminated. */
+/*
+ * libcsv's field callback: keeps the cell, NUL terminated.  A record
+ * longer than the header (or a header longer than the list of fields,
+ * which must then repeat or misname one) fails at once, so that a line of
+ * millions of empty cells costs no memory.
+ */
 static void
 scn_csv_field(void *s, size_t len, void *data)
 {
@@ -70,6 +75,16 @@ scn_csv_field(void *s, size_t len, void *data)
 
 	if (r->ret != 0)
 		return;
+	if (!r->header_done && r->ncells == SCN_PARTICIPANT_FIELDS) {
+		scn_csv_fail(r, 1, r->ncells + 1, "more columns than the %d "
+		    "participant fields", SCN_PARTICIPANT_FIELDS);
+		return;
+	}
+	if (r->header_done && r->ncells == r->c->ncolumns) {
+		scn_csv_fail(r, r->rec_line, r->ncells + 1, "more fields "
+		    "than the header's %zu", r->c->ncolumns);
+		return;
+	}
 	if (memchr(s, '\0', len) != NULL || !scn_utf8_valid(s, len, &bad)) {
 		scn_csv_fail(r, r->rec_line, r->ncells + 1,
 		    "not valid UTF-8 text");
@@ -189,6 +204,9 @@ scn_csv_record(struct scn_roster *r)
 		return scn_csv_fail(r, r->rec_line, r->ncells < c->ncolumns ?
 		    r->ncells + 1 : c->ncolumns + 1, "%zu fields where the "
 		    "header has %zu", r->ncells, c->ncolumns);
+	if (sc->nparticipants >= SCN_MAX_PARTICIPANTS)
+		return scn_csv_fail(r, r->rec_line, 1, "more participants than "
+		    "the limit of %d", SCN_MAX_PARTICIPANTS);
 	scn_need(obj = cJSON_CreateObject());
 	for (size_t j = 0; j < r->ncells && ret == 0; j++)
 		if (r->cells[j][0] != '\0')
@@ -281,8 +299,11 @@ scn_read_roster(struct scn_ctx *c, const char *path, struct scenario *sc)
 	size_t len;
 	int ret;
 
-	c->roster = scn_resolve(c, path);
-	if ((ret = cal_read_file(c->roster, &text, &len, &why)) != 0) {
+	if ((ret = scn_resolve(c, NULL, "participants", path,
+	    &c->roster)) != 0)
+		goto out;
+	if ((ret = cal_read_file_max(c->roster, SCN_MAX_FILE_BYTES, &text,
+	    &len, &why)) != 0) {
 		scn_fail(c, NULL, "participants", "%s",
 		    why ? why : "cannot read");
 		goto out;

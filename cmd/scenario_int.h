@@ -22,6 +22,23 @@
 #define SCN_MAX_COUNT		1000000	/* sizes, capacities, limits */
 #define SCN_MAX_HOURS		168.0	/* the hours in a week */
 #define SCN_MAX_MINUTES		10080	/* the minutes in a week */
+
+/*
+ * The documented limits of a scenario (README "Limits", iopsched.1
+ * LIMITS), so that no input costs unbounded time or memory.  Each is far
+ * above what a program needs: the largest benchmark has 20,000
+ * participants, 1,539 groups and 1,099 clinicians.
+ */
+#define SCN_MAX_FILE_BYTES	(64L * 1024 * 1024)	/* JSON, CSV roster */
+#define SCN_MAX_CALENDAR_TOTAL	(1024L * 1024 * 1024)	/* all calendars */
+#define SCN_MAX_PARTICIPANTS	100000
+#define SCN_MAX_CLINICIANS	10000
+#define SCN_MAX_GROUPS		20000
+#define SCN_MAX_SESSIONS	50	/* weekly sessions of one group */
+#define SCN_MAX_WINDOWS		50	/* windows of the program or a person */
+#define SCN_MAX_INSTANCES	2000000	/* group sessions x program weeks */
+#define SCN_MAX_ID_BYTES	256	/* ids, names, e-mail addresses */
+#define SCN_MAX_TEXT_BYTES	4096	/* crisis_text, video_url, paths */
 #define SCN_QUOTE_MAX		64	/* bytes of user text in a message */
 #define SCN_QBUF		(SCN_QUOTE_MAX + 4)
 #define SCN_NOINDEX		((size_t)-1)
@@ -30,6 +47,8 @@
 struct scn_ctx {
 	const char *file;	/* the scenario as named on the command line */
 	char	*dir;		/* its folder and '/'; "": the current one */
+	bool	anywhere;	/* --allow-outside: paths may leave dir */
+	long	calendar_bytes;	/* read, at most SCN_MAX_CALENDAR_TOTAL */
 	char	*cause;		/* the first error, one line */
 	/* Set while and after reading a CSV roster. */
 	char	*roster;	/* its path, as used in messages */
@@ -46,10 +65,17 @@ struct scn_where {
 	int	line;		/* > 0: a record of c->roster instead */
 };
 
-/* Kinds of strings, by what they may hold. */
+/*
+ * Kinds of strings, by what they may hold.  Short is SCN_MAX_ID_BYTES,
+ * long SCN_MAX_TEXT_BYTES; "text" may be empty and hold tabs and line
+ * breaks but no other control character.
+ */
 enum scn_str {
-	SCN_STR_ID,		/* non-empty, no control characters */
-	SCN_STR_TEXT		/* anything */
+	SCN_STR_ID,		/* non-empty, no control characters, short */
+	SCN_STR_NAME,		/* text, short */
+	SCN_STR_EMAIL,		/* an ID that is an address: local@domain */
+	SCN_STR_LINE,		/* non-empty, no control characters, long */
+	SCN_STR_TEXT		/* text, long */
 };
 
 /* scenario_msg.c: messages and paths. */
@@ -61,7 +87,8 @@ int	scn_missing(struct scn_ctx *c, const struct scn_where *w,
 const char *scn_quote(const char *s, char *buf);
 char	*scn_child_path(const struct scn_where *w, const char *key,
 	    size_t index);
-char	*scn_resolve(const struct scn_ctx *c, const char *path);
+int	scn_resolve(struct scn_ctx *c, const struct scn_where *w,
+	    const char *key, const char *path, char **out);
 void	scn_ctx_release(struct scn_ctx *c);
 
 /* scenario_json.c: typed readers of one key of an object. */
@@ -83,6 +110,8 @@ int	scn_get_array(struct scn_ctx *c, const struct scn_where *w,
 	    const cJSON **out);
 int	scn_check_string(struct scn_ctx *c, const struct scn_where *w,
 	    const char *key, const cJSON *item, enum scn_str kind);
+int	scn_check_count(struct scn_ctx *c, const struct scn_where *w,
+	    const char *key, const cJSON *arr, int max, const char *what);
 
 /* scenario_time.c: dates, times, zones, windows, calendars. */
 int	scn_get_date(struct scn_ctx *c, const struct scn_where *w,
@@ -109,6 +138,7 @@ int	scn_parse_groups(struct scn_ctx *c, const cJSON *arr,
 
 /* scenario_participant.c */
 enum scn_type { SCN_T_STRING, SCN_T_NUMBER, SCN_T_BOOL, SCN_T_LIST };
+#define SCN_PARTICIPANT_FIELDS	14	/* the keys a participant may have */
 /* The type of participant field key, or -1 when there is no such field. */
 int	scn_participant_field(const char *key);
 int	scn_parse_participant(struct scn_ctx *c, const struct scn_where *w,

@@ -64,9 +64,9 @@ scn_clinician(struct scn_ctx *c, const struct scn_where *w, const cJSON *obj,
 	if ((ret = scn_check_object(c, w, obj, scn_clinician_keys)) != 0 ||
 	    (ret = scn_get_string(c, w, obj, "id", SCN_STR_ID, true,
 	    &cl->id)) != 0 ||
-	    (ret = scn_get_string(c, w, obj, "name", SCN_STR_TEXT, false,
+	    (ret = scn_get_string(c, w, obj, "name", SCN_STR_NAME, false,
 	    &cl->name)) != 0 ||
-	    (ret = scn_get_string(c, w, obj, "email", SCN_STR_ID, false,
+	    (ret = scn_get_string(c, w, obj, "email", SCN_STR_EMAIL, false,
 	    &cl->email)) != 0 ||
 	    (ret = scn_states(c, w, obj, cl)) != 0 ||
 	    (ret = scn_get_double(c, w, obj, "max_hours_per_week",
@@ -89,6 +89,9 @@ scn_parse_clinicians(struct scn_ctx *c, const cJSON *arr, struct scenario *sc)
 	size_t i = 0;
 	int ret;
 
+	if ((ret = scn_check_count(c, NULL, "clinicians", arr,
+	    SCN_MAX_CLINICIANS, "clinicians")) != 0)
+		return ret;
 	sc->nclinicians = (size_t)cJSON_GetArraySize(arr);
 	sc->clinicians = xcalloc(sc->nclinicians, sizeof *sc->clinicians);
 	cJSON_ArrayForEach(item, arr) {
@@ -135,7 +138,9 @@ scn_sessions(struct scn_ctx *c, const struct scn_where *w, const cJSON *obj,
 	char *path;
 	int ret;
 
-	if ((ret = scn_get_array(c, w, obj, "sessions", true, &arr)) != 0)
+	if ((ret = scn_get_array(c, w, obj, "sessions", true, &arr)) != 0 ||
+	    (ret = scn_check_count(c, w, "sessions", arr, SCN_MAX_SESSIONS,
+	    "sessions")) != 0)
 		return ret;
 	g->sessions = xcalloc((size_t)cJSON_GetArraySize(arr),
 	    sizeof *g->sessions);
@@ -180,6 +185,9 @@ scn_parse_groups(struct scn_ctx *c, const cJSON *arr, struct scenario *sc)
 	size_t i = 0;
 	int ret;
 
+	if ((ret = scn_check_count(c, NULL, "groups", arr, SCN_MAX_GROUPS,
+	    "groups")) != 0)
+		return ret;
 	sc->ngroups = (size_t)cJSON_GetArraySize(arr);
 	sc->groups = xcalloc(sc->ngroups, sizeof *sc->groups);
 	cJSON_ArrayForEach(item, arr) {

@@ -60,13 +60,33 @@ scn_check_object(struct scn_ctx *c, const struct scn_where *w,
 	return 0;
 }
 
+/*
+ * True when s holds a control character; with lines, tab, CR and LF do
+ * not count (text may hold them; iCalendar TEXT and RFC 6868 parameters
+ * can carry them, and nothing else of C0).
+ */
 static bool
-scn_has_control(const char *s)
+scn_has_control(const char *s, bool lines)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+		if (((unsigned char)*s < 0x20 || *s == 0x7f) && !(lines &&
+		    (*s == '\t' || *s == '\n' || *s == '\r')))
 			return true;
 	return false;
+}
+
+/*
+ * True when s looks like an e-mail address, local@domain, that can go
+ * into a To: header and a mailto: URI as it is: one '@' with text on both
+ * sides, no space and none of the characters that structure a header.
+ */
+static bool
+scn_email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at != NULL && at != s && at[1] != '\0' &&
+	    strchr(at + 1, '@') == NULL && strpbrk(s, " \"(),:;<>[\\]") == NULL;
 }
 
 /* Checks that item, the value of key at w, is a string of that kind. */
@@ -74,13 +94,24 @@ int
 scn_check_string(struct scn_ctx *c, const struct scn_where *w,
     const char *key, const cJSON *item, enum scn_str kind)
 {
+	bool line = kind != SCN_STR_NAME && kind != SCN_STR_TEXT;
+	size_t max = kind == SCN_STR_LINE || kind == SCN_STR_TEXT ?
+	    SCN_MAX_TEXT_BYTES : SCN_MAX_ID_BYTES, len;
+	char qb[SCN_QBUF];
+
 	if (!cJSON_IsString(item) || item->valuestring == NULL)
 		return scn_fail(c, w, key, "expected a string, not %s",
 		    scn_type_name(item));
-	if (kind == SCN_STR_ID && item->valuestring[0] == '\0')
+	if ((len = strlen(item->valuestring)) > max)
+		return scn_fail(c, w, key, "string of %zu bytes, longer than "
+		    "the limit of %zu", len, max);
+	if (line && item->valuestring[0] == '\0')
 		return scn_fail(c, w, key, "empty string");
-	if (kind == SCN_STR_ID && scn_has_control(item->valuestring))
+	if (scn_has_control(item->valuestring, !line))
 		return scn_fail(c, w, key, "control character in string");
+	if (kind == SCN_STR_EMAIL && !scn_email_ok(item->valuestring))
+		return scn_fail(c, w, key, "'%s' is not an e-mail address "
+		    "(name@domain)", scn_quote(item->valuestring, qb));
 	return 0;
 }
 
@@ -168,6 +199,22 @@ scn_get_bool(struct scn_ctx *c, const struct scn_where *w, const cJSON *obj,
 		return scn_fail(c, w, key, "expected true or false, not %s",
 		    scn_type_name(item));
 	*out = cJSON_IsTrue(item);
+	return 0;
+}
+
+/*
+ * Checks that list arr, the value of key at w, has at most max items,
+ * "what" in the message ("participants").
+ */
+int
+scn_check_count(struct scn_ctx *c, const struct scn_where *w,
+    const char *key, const cJSON *arr, int max, const char *what)
+{
+	int n = cJSON_GetArraySize(arr);
+
+	if (n > max)
+		return scn_fail(c, w, key, "%d %s, more than the limit of %d",
+		    n, what, max);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
  * short line.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,13 +135,85 @@ scn_child_path(const struct scn_where *w, const char *key, size_t index)
 	return xasprintf("%s[%zu]", key, index);
 }
 
-/* path relative to the scenario's folder, unless absolute (caller frees). */
-char *
-scn_resolve(const struct scn_ctx *c, const char *path)
+/* True when relative path climbs above where it starts with "..". */
+static bool
+scn_climbs(const char *path)
 {
-	if (path[0] == '/' || c->dir == NULL || c->dir[0] == '\0')
-		return xstrdup(path);
-	return xasprintf("%s%s", c->dir, path);
+	long depth = 0;
+	size_t n;
+
+	for (const char *s = path; *s != '\0'; s += n + (s[n] == '/')) {
+		n = strcspn(s, "/");
+		if (n == 2 && s[0] == '.' && s[1] == '.') {
+			if (--depth < 0)
+				return true;
+		} else if (n > 0 && !(n == 1 && s[0] == '.'))
+			depth++;
+	}
+	return false;
+}
+
+/*
+ * True when file, inside dir by its name, resolves to a place outside
+ * dir's real path through a symbolic link.  A file that does not resolve
+ * (missing) is left for the reader to report.
+ */
+static bool
+scn_links_out(const char *dir, const char *file)
+{
+	char *rdir = realpath(dir[0] != '\0' ? dir : ".", NULL);
+	char *rfile = realpath(file, NULL);
+	bool out = false;
+	size_t n;
+
+	if (rdir != NULL && rfile != NULL) {
+		n = strlen(rdir);
+		out = strcmp(rdir, "/") != 0 && (strncmp(rfile, rdir, n) != 0 ||
+		    rfile[n] != '/');
+	}
+	free(rdir);
+	free(rfile);
+	return out;
+}
+
+/*
+ * Sets *out (caller frees) to the file that path, the value of key at w,
+ * names: relative to the scenario's folder, unless absolute.  Unless
+ * c->anywhere (--allow-outside), a path that is absolute, climbs out with
+ * "..", or leads out through a symbolic link is refused with IOP_EINPUT,
+ * so that a scenario cannot make iopsched read, and store in its database,
+ * a file from elsewhere on the machine.
+ */
+int
+scn_resolve(struct scn_ctx *c, const struct scn_where *w, const char *key,
+    const char *path, char **out)
+{
+	const char *why = NULL;
+	char qb[SCN_QBUF];
+
+	*out = NULL;
+	if (!c->anywhere && path[0] == '/')
+		why = "an absolute path";
+	else if (!c->anywhere && scn_climbs(path))
+		why = "it climbs out with '..'";
+	if (why == NULL) {
+		if (path[0] == '/')
+			*out = xstrdup(path);
+		else if (c->dir != NULL && c->dir[0] != '\0')
+			*out = xasprintf("%s%s", c->dir, path);
+		else	/* "./-": a file named "-" is not standard input. */
+			*out = xasprintf("%s%s", strcmp(path, "-") == 0 ?
+			    "./" : "", path);
+		if (!c->anywhere && scn_links_out(c->dir != NULL ? c->dir :
+		    "", *out))
+			why = "a symbolic link leads out";
+	}
+	if (why == NULL)
+		return 0;
+	free(*out);
+	*out = NULL;
+	return scn_fail(c, w, key, "'%s' is outside the scenario's folder "
+	    "(%s; --allow-outside allows it)", scn_quote(path, qb), why);
 }
 
 void

@@ -25,6 +25,8 @@ static const struct {
 };
 #define SCN_NFIELDS \
 	(sizeof scn_participant_fields / sizeof scn_participant_fields[0])
+_Static_assert(SCN_NFIELDS == SCN_PARTICIPANT_FIELDS,
+    "SCN_PARTICIPANT_FIELDS counts the participant fields");
 
 static const char *const scn_participant_keys[] = {
 	"id", "name", "email", "state", "timezone", "track", "start", "weeks",
@@ -109,9 +111,9 @@ scn_parse_participant(struct scn_ctx *c, const struct scn_where *w,
 	scn_participant_defaults(pg, p);
 	if ((ret = scn_get_string(c, w, obj, "id", SCN_STR_ID, true,
 	    &p->id)) != 0 ||
-	    (ret = scn_get_string(c, w, obj, "name", SCN_STR_TEXT, false,
+	    (ret = scn_get_string(c, w, obj, "name", SCN_STR_NAME, false,
 	    &p->name)) != 0 ||
-	    (ret = scn_get_string(c, w, obj, "email", SCN_STR_ID, false,
+	    (ret = scn_get_string(c, w, obj, "email", SCN_STR_EMAIL, false,
 	    &p->email)) != 0 ||
 	    (ret = scn_state(c, w, obj, &p->state)) != 0 ||
 	    (ret = scn_get_zone(c, w, obj, "timezone", false,
@@ -146,6 +148,9 @@ scn_parse_participants(struct scn_ctx *c, const cJSON *arr,
 	size_t i = 0;
 	int ret;
 
+	if ((ret = scn_check_count(c, NULL, "participants", arr,
+	    SCN_MAX_PARTICIPANTS, "participants")) != 0)
+		return ret;
 	sc->nparticipants = (size_t)cJSON_GetArraySize(arr);
 	sc->participants = xcalloc(sc->nparticipants,
 	    sizeof *sc->participants);

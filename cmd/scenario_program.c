@@ -110,9 +110,9 @@ scn_organizer(struct scn_ctx *c, const struct scn_where *w, const cJSON *obj,
 	if ((ret = scn_sub_object(c, w, obj, "organizer", false,
 	    scn_organizer_keys, &o)) != 0 || o == NULL)
 		return ret;
-	if ((ret = scn_get_string(c, &at, o, "name", SCN_STR_TEXT, false,
+	if ((ret = scn_get_string(c, &at, o, "name", SCN_STR_NAME, false,
 	    &pg->organizer_name)) != 0 ||
-	    (ret = scn_get_string(c, &at, o, "email", SCN_STR_ID, false,
+	    (ret = scn_get_string(c, &at, o, "email", SCN_STR_EMAIL, false,
 	    &pg->organizer_email)) != 0)
 		return ret;
 	return 0;
@@ -165,7 +165,7 @@ scn_parse_program(struct scn_ctx *c, const cJSON *obj, struct scn_program *pg)
 	pg->invite_title = xstrdup("Group session");
 	scn_window_defaults(pg);
 	if ((ret = scn_check_object(c, &w, obj, scn_program_keys)) != 0 ||
-	    (ret = scn_get_string(c, &w, obj, "name", SCN_STR_TEXT, false,
+	    (ret = scn_get_string(c, &w, obj, "name", SCN_STR_NAME, false,
 	    &pg->name)) != 0 ||
 	    (ret = scn_program_time(c, &w, obj, pg)) != 0 ||
 	    (ret = scn_group_size(c, &w, obj, pg)) != 0 ||
@@ -175,7 +175,7 @@ scn_parse_program(struct scn_ctx *c, const cJSON *obj, struct scn_program *pg)
 	    (ret = scn_get_windows(c, &w, obj, "windows", &pg->windows,
 	    &pg->nwindows, &given)) != 0 ||
 	    (ret = scn_organizer(c, &w, obj, pg)) != 0 ||
-	    (ret = scn_get_string(c, &w, obj, "video_url", SCN_STR_ID, false,
+	    (ret = scn_get_string(c, &w, obj, "video_url", SCN_STR_LINE, false,
 	    &pg->video_url)) != 0 ||
 	    (ret = scn_get_string(c, &w, obj, "invite_title", SCN_STR_ID,
 	    false, &pg->invite_title)) != 0 ||

@@ -140,7 +140,8 @@ scn_get_windows(struct scn_ctx *c, const struct scn_where *w,
 	int ret;
 
 	if ((ret = scn_get_array(c, w, obj, key, false, &arr)) != 0 ||
-	    arr == NULL)
+	    arr == NULL || (ret = scn_check_count(c, w, key, arr,
+	    SCN_MAX_WINDOWS, "windows")) != 0)
 		return ret;
 	v = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof *v);
 	cJSON_ArrayForEach(item, arr) {
@@ -162,8 +163,9 @@ scn_get_windows(struct scn_ctx *c, const struct scn_where *w,
 
 /*
  * Reads the optional calendar path key of obj and the file it names,
- * relative to the scenario's folder.  IOP_ENOFILE when it is missing,
- * unreadable or a directory.
+ * relative to the scenario's folder (scn_resolve).  IOP_ENOFILE when it
+ * is missing, unreadable or a directory; IOP_EINPUT when it is too large
+ * or the scenario's calendars together pass SCN_MAX_CALENDAR_TOTAL.
  */
 int
 scn_get_calendar(struct scn_ctx *c, const struct scn_where *w,
@@ -172,18 +174,25 @@ scn_get_calendar(struct scn_ctx *c, const struct scn_where *w,
 	char *path = NULL, *full = NULL, *why = NULL;
 	int ret;
 
-	if ((ret = scn_get_string(c, w, obj, key, SCN_STR_ID, false,
+	if ((ret = scn_get_string(c, w, obj, key, SCN_STR_LINE, false,
 	    &path)) != 0 || path == NULL)
 		return ret;
-	full = scn_resolve(c, path);
+	if ((ret = scn_resolve(c, w, key, path, &full)) != 0)
+		goto out;
 	if ((ret = cal_read_file(full, &out->text, &out->len, &why)) != 0) {
 		scn_fail(c, w, key, "%s", why ? why : "cannot read");
-		free(path);
 		goto out;
 	}
 	out->path = path;
+	path = NULL;
 	out->hash = scenario_hash(out->text, out->len);
+	c->calendar_bytes += (long)out->len;
+	if (c->calendar_bytes > SCN_MAX_CALENDAR_TOTAL)
+		ret = scn_fail(c, w, key, "the scenario's calendars together "
+		    "pass %ld MiB (the limit)",
+		    SCN_MAX_CALENDAR_TOTAL / (1024 * 1024));
 out:
+	free(path);
 	free(full);
 	free(why);
 	return ret;

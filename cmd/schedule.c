@@ -39,7 +39,7 @@ schedule_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case OPT_RUN:
 		if ((o->run = cmd_run_number(arg)) == 0)
-			argp_error(state, "--run: '%s' is not a run number",
+			cmd_usage(state, "--run: '%s' is not a run number",
 			    arg);
 		return 0;
 	case OPT_PART:
@@ -57,11 +57,11 @@ schedule_parse(int key, char *arg, struct argp_state *state)
 		else if (strcmp(arg, "json") == 0)
 			o->format = FMT_JSON;
 		else
-			argp_error(state, "--format: '%s' is not table, csv or "
+			cmd_usage(state, "--format: '%s' is not table, csv or "
 			    "json", arg);
 		return 0;
 	case ARGP_KEY_ARG:
-		argp_error(state, "unexpected argument '%s'", arg);
+		cmd_usage(state, "unexpected argument '%s'", arg);
 		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -112,7 +112,8 @@ schedule_run(int argc, char **argv)
 		rc = store_load_run(st, o.run, &r, &cause);
 	store_close(st);
 	if (rc == 0)
-		rc = output_filter_check(&r, &o.filter, &cause);
+		rc = output_filter_check(&r, &o.filter, cmd_db_path(),
+		    &cause);
 	if (rc != 0) {
 		run_release(&r);
 		return exit_report(rc, cause);

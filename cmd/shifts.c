@@ -48,11 +48,11 @@ shifts_parse(int key, char *arg, struct argp_state *state)
 		else if (o->file == NULL)
 			o->file = arg;
 		else
-			argp_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		return 0;
 	case ARGP_KEY_END:
 		if (o->id == NULL || o->file == NULL)
-			argp_error(state, "shifts needs a participant ID and a "
+			cmd_usage(state, "shifts needs a participant ID and a "
 			    "FILE.ics ('-' for stdin)");
 		return 0;
 	default:

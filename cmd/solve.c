@@ -40,6 +40,8 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = NULL;
 		return 0;
 	case OPT_OUT:
+		if (arg[0] == '\0')
+			cmd_usage(state, "--out needs a non-empty path");
 		o->args.out_dir = arg;
 		return 0;
 	case OPT_FAIL:
@@ -50,13 +52,13 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		o->args.time_limit = strtod(arg, &end);
 		if (errno != 0 || end == arg || *end != '\0' ||
 		    !(o->args.time_limit > 0) || o->args.time_limit > 1e6)
-			argp_error(state, "--time-limit: '%s' is not a positive "
+			cmd_usage(state, "--time-limit: '%s' is not a positive "
 			    "number of seconds", arg);
 		return 0;
 	case OPT_PIN:
 		if (arg[0] == '\0' || arg[0] == '=' ||
 		    arg[strlen(arg) - 1] == '=')
-			argp_error(state, "--pin: '%s' is not ID or ID=GROUP",
+			cmd_usage(state, "--pin: '%s' is not ID or ID=GROUP",
 			    arg);
 		o->pins = xreallocarray(o->pins, o->args.npins + 1,
 		    sizeof *o->pins);
@@ -65,7 +67,7 @@ solve_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case ARGP_KEY_ARG:
 		if (o->args.scenario != NULL)
-			argp_error(state, "too many arguments");
+			cmd_usage(state, "too many arguments");
 		o->args.scenario = arg;
 		return 0;
 	default:

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "command.h"
 #include "model_build.h"
 #include "output.h"
 #include "run_build.h"
@@ -148,7 +149,9 @@ solve_flow(const char *db_path, const struct solve_args *a, struct run *r,
 
 	memset(r, 0, sizeof *r);
 	if (a->scenario != NULL) {
-		if ((rc = scenario_load(a->scenario, &sc, cause)) != 0)
+		if ((rc = scenario_load_with(a->scenario,
+		    globals.allow_outside ? SCN_LOAD_ANYWHERE : 0, &sc,
+		    cause)) != 0)
 			return rc;
 		loaded = true;
 	} else if (access(db_path, F_OK) != 0) {

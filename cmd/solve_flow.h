@@ -19,7 +19,9 @@ struct solve_args {
 /*
  * Runs the pipeline on the database at db_path and fills *r (caller
  * releases) with the stored run.  Nothing is stored unless everything
- * succeeds.  Returns 0 or a negative status with *cause.
+ * succeeds.  The scenario may name files outside its folder only with
+ * globals.allow_outside (--allow-outside).  Returns 0 or a negative
+ * status with *cause.
  */
 int	solve_flow(const char *db_path, const struct solve_args *a,
 	    struct run *r, char **cause);

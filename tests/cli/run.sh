@@ -1,7 +1,8 @@
 #!/bin/sh
 # Command-line tests: run the real binary on the files under tests/cli and
 # compare exit codes, messages and output.  Cases live in tests/cli/cases.sh
-# as one `t` line each.  Usage: tests/cli/run.sh path/to/iopsched
+# as one `t` line each, hostile strings in hostile.sh, the bad-input
+# catalogue in catalogue.sh.  Usage: tests/cli/run.sh path/to/iopsched
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -59,6 +60,8 @@ report() {
 }
 
 . "$HERE/cases.sh"
+. "$HERE/hostile.sh"
+. "$HERE/catalogue.sh"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -183,6 +183,8 @@ test_rule(void **state)
 
 #define SESSION(d, s, m) \
 	"{\"day\":\"" d "\",\"start\":\"" s "\",\"minutes\":" #m "}"
+#define SESSION10 \
+	"{},{},{},{},{},{},{},{},{},{}"
 #define WINDOW(d, f, t) \
 	"[{\"days\":" d ",\"from\":\"" f "\",\"to\":\"" t "\"}]"
 
@@ -404,6 +406,31 @@ static struct rule_case rules[] = {
 	    "\"cal/none.ics\"" } }, NULL, NULL, IOP_ENOFILE },
 	{ "missing_roster", { { "participants", "\"nope.csv\"" } }, NULL,
 	    NULL, IOP_ENOFILE },
+	/* Paths out of the scenario's folder, and strings. */
+	{ "shifts_climbing_out", { { "participants[0].shifts",
+	    "\"cal/../../p.ics\"" } }, NULL, "participants[0].shifts: "
+	    "'cal/../../p.ics' is outside the scenario's folder (it climbs out "
+	    "with '..'; --allow-outside allows it)", 0 },
+	{ "calendar_absolute", { { "clinicians[0].calendar",
+	    "\"/etc/passwd\"" } }, NULL, "clinicians[0].calendar: "
+	    "'/etc/passwd' is outside the scenario's folder (an absolute path; "
+	    "--allow-outside allows it)", 0 },
+	{ "roster_climbing_out", { { "participants", "\"../r.csv\"" } },
+	    NULL, "participants: '../r.csv' is outside the scenario's folder "
+	    "(it climbs out with '..'; --allow-outside allows it)", 0 },
+	{ "email_with_two_addresses", { { "participants[0].email",
+	    "\"a@b.example, c@d.example\"" } }, NULL, "participants[0].email: "
+	    "'a@b.example, c@d.example' is not an e-mail address "
+	    "(name@domain)", 0 },
+	{ "email_without_at", { { "program.organizer",
+	    "{\"email\":\"scheduling\"}" } }, NULL, "program.organizer.email: "
+	    "'scheduling' is not an e-mail address (name@domain)", 0 },
+	{ "name_with_bell", { { "participants[0].name", "\"A\\u0007B\"" } },
+	    NULL, "participants[0].name: control character in string", 0 },
+	{ "too_many_sessions", { { "groups[0].sessions",
+	    "[" SESSION10 "," SESSION10 "," SESSION10 "," SESSION10 ","
+	    SESSION10 ",{}]" } }, NULL, "groups[0].sessions: 51 sessions, "
+	    "more than the limit of 50", 0 },
 	/* CSV rosters. */
 	{ "csv_unknown_column", { { NULL } }, "roster_unknown.csv",
 	    "1:6: unknown column 'stat'", 0 },
@@ -783,6 +810,82 @@ test_participant_from_week_before_loads(void **state)
 	free(path);
 }
 
+/*
+ * cJSON would cut "P\u0000X" to "P": the loader refuses it, naming the
+ * line, while an escaped backslash before "u0000" is only text.
+ */
+static void
+test_nul_escape_is_refused(void **state)
+{
+	struct scenario sc;
+	char *text, *at, *edit, *path, *cause = NULL;
+
+	(void)state;
+	text = slurp(DATA "base.json", NULL);
+	assert_non_null(at = strstr(text, "\"P1\""));
+	edit = xasprintf("%.*s\"P\\\\u0000X\"%s", (int)(at - text), text,
+	    at + 4);
+	spill("t.json", edit, strlen(edit));
+	path = xasprintf("%s/t.json", tmpdir);
+	assert_int_equal(scenario_load(path, &sc, &cause), 0);
+	assert_string_equal(sc.participants[0].id, "P\\u0000X");
+	scenario_release(&sc);
+	free(edit);
+	edit = xasprintf("%.*s\"P\\u0000X\"%s", (int)(at - text), text,
+	    at + 4);
+	spill("t.json", edit, strlen(edit));
+	cause = load_fails(path, IOP_EINPUT);
+	free(edit);
+	edit = xasprintf("%s: line 22: \\u0000 (a NUL character) in a string",
+	    path);
+	assert_string_equal(cause, edit);
+	free(cause);
+	free(edit);
+	free(path);
+	free(text);
+}
+
+/*
+ * A file inside the scenario's folder loads however the path gets there;
+ * one outside (here by an absolute path) only with SCN_LOAD_ANYWHERE.
+ */
+static void
+test_paths_inside_or_anywhere(void **state)
+{
+	struct rule_case rc = { "paths", { { "participants[0].shifts",
+	    "\"sub/.././p.ics\"" } }, NULL, NULL, 0 };
+	struct scenario sc;
+	char *ics, *path, *sub, *file, *abs, *cause = NULL;
+	size_t len;
+
+	(void)state;
+	ics = slurp(DATA "cal/p001.ics", &len);
+	spill("p.ics", ics, len);
+	sub = xasprintf("%s/sub", tmpdir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	path = write_case(&rc);
+	assert_int_equal(scenario_load(path, &sc, &cause), 0);
+	assert_memory_equal(sc.participants[0].shifts.text, ics, len);
+	scenario_release(&sc);
+	free(path);
+	file = xasprintf("%s/p.ics", tmpdir);
+	abs = xasprintf("\"%s\"", file);
+	rc.set[0][1] = abs;
+	path = write_case(&rc);
+	free(load_fails(path, IOP_EINPUT));
+	assert_int_equal(scenario_load_with(path, SCN_LOAD_ANYWHERE, &sc,
+	    &cause), 0);
+	assert_memory_equal(sc.participants[0].shifts.text, ics, len);
+	scenario_release(&sc);
+	unlink(file);
+	rmdir(sub);
+	free(path);
+	free(abs);
+	free(file);
+	free(sub);
+	free(ics);
+}
+
 static int
 setup(void **state)
 {
@@ -821,6 +924,8 @@ main(void)
 		cmocka_unit_test(test_missing_and_directory_are_enofile),
 		cmocka_unit_test(test_validate_on_stored_data),
 		cmocka_unit_test(test_participant_from_week_before_loads),
+		cmocka_unit_test(test_nul_escape_is_refused),
+		cmocka_unit_test(test_paths_inside_or_anywhere),
 	};
 	size_t nfixed = sizeof fixed / sizeof fixed[0];
 	size_t nrules = sizeof rules / sizeof rules[0];
