@@ -157,6 +157,7 @@ solve_best_insert(struct solve_ctx *c, int p, int except)
 		int g = c->d->opts[o].group;
 		size_t mark = sched_state_mark(&c->st);
 
+		c->st.work++;	/* a look costs time even when it fails */
 		if (!c->viable[o] || g == except || c->st.nmem[g] == 0 ||
 		    !rule_capacity_fits(c->m, g, c->st.nmem[g] + 1))
 			continue;
