@@ -193,29 +193,38 @@ scn_dir_of(const char *path)
 }
 
 int
-scenario_load(const char *path, struct scenario *sc, char **cause)
+scenario_load_text(const char *path, const char *text, size_t len,
+    struct scenario *sc, char **cause)
 {
 	struct scn_ctx c;
-	char *text = NULL;
-	size_t len = 0;
 	int ret;
 
 	memset(sc, 0, sizeof *sc);
 	memset(&c, 0, sizeof c);
 	c.file = path;
 	c.dir = scn_dir_of(path);
-	if ((ret = cal_read_file(path, &text, &len, &c.cause)) != 0)
-		goto out;
 	sc->path = xstrdup(path);
-	ret = scn_parse_text(&c, text, len, sc);
-out:
-	if (ret != 0) {
+	if ((ret = scn_parse_text(&c, text, len, sc)) != 0) {
 		scenario_release(sc);
 		*cause = c.cause != NULL ? c.cause :
 		    xasprintf("%s: invalid scenario", path);
 		c.cause = NULL;
 	}
 	scn_ctx_release(&c);
+	return ret;
+}
+
+int
+scenario_load(const char *path, struct scenario *sc, char **cause)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int ret;
+
+	memset(sc, 0, sizeof *sc);
+	if ((ret = cal_read_file(path, &text, &len, cause)) != 0)
+		return ret;
+	ret = scenario_load_text(path, text, len, sc, cause);
 	free(text);
 	return ret;
 }
