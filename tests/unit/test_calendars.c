@@ -678,6 +678,21 @@ invalid_dates_and_lengths(void **state)
 	    "t.ics:6: bad DTSTART value");
 }
 
+/*
+ * Text from the file quoted in a message cannot break its line or reach
+ * the terminal: a bare CR or an escape sequence becomes '?'.
+ */
+static void
+messages_quote_control_characters(void **state)
+{
+	(void)state;
+	expect_invalid("BEGIN:VCALENDAR\rBEGIN:X" CRLF,
+	    "t.ics:1: not iCalendar: expected BEGIN:VCALENDAR, found "
+	    "BEGIN:VCALENDAR?BEGIN:X");
+	expect_invalid(HEAD EV("UID:x" CRLF "DTSTART:2024\x1b[31m" CRLF) TAIL,
+	    "t.ics:6: bad DTSTART value '2024?[31m'");
+}
+
 static void
 invalid_rules(void **state)
 {
@@ -822,6 +837,7 @@ main(void)
 		cmocka_unit_test(window_keeps_whole_overlapping_intervals_sorted),
 		cmocka_unit_test(invalid_structure),
 		cmocka_unit_test(invalid_dates_and_lengths),
+		cmocka_unit_test(messages_quote_control_characters),
 		cmocka_unit_test(invalid_rules),
 		cmocka_unit_test(hostile_rules_finish_quickly),
 		cmocka_unit_test(far_future_uses_current_dst_rules),
