@@ -44,6 +44,10 @@ TSUPOBJ	:= $(TSUPPORT:%.c=build/obj/%.o)
 TSUPSANOBJ := $(TSUPPORT:%.c=build/san/%.o)
 TESTBIN	:= $(TESTS:%.c=build/obj/%)
 TESTSANBIN := $(TESTS:%.c=build/san/%)
+# The fuzz targets (see `fuzz` below), replayed by `make check`.
+FUZZ_NAMES := ical scenario csv rotation
+REPLAYBIN := $(FUZZ_NAMES:%=build/obj/tests/fuzz/replay_%)
+REPLAYSANBIN := $(FUZZ_NAMES:%=build/san/tests/fuzz/replay_%)
 
 .PHONY: all check check-unit check-cli demo install clean bench fuzz
 
@@ -98,10 +102,6 @@ build/obj/tests/bench/bench_expand: build/obj/tests/bench/bench_expand.o $(LIBOB
 # tests/fuzz/corpus/<name> and the inputs it once crashed on in
 # tests/fuzz/regress/<name>.  `make check` replays both through every
 # target built without libFuzzer, plain and sanitized (tests/fuzz/replay.c).
-FUZZ_NAMES := ical scenario csv rotation
-REPLAYBIN := $(FUZZ_NAMES:%=build/obj/tests/fuzz/replay_%)
-REPLAYSANBIN := $(FUZZ_NAMES:%=build/san/tests/fuzz/replay_%)
-
 build/obj/tests/fuzz/replay_%: build/obj/tests/fuzz/fuzz_%.o \
     build/obj/tests/fuzz/replay.o build/obj/tests/fuzz/fuzz_util.o $(LIBOBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
