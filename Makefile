@@ -44,6 +44,10 @@ TSUPOBJ	:= $(TSUPPORT:%.c=build/obj/%.o)
 TSUPSANOBJ := $(TSUPPORT:%.c=build/san/%.o)
 TESTBIN	:= $(TESTS:%.c=build/obj/%)
 TESTSANBIN := $(TESTS:%.c=build/san/%)
+# The fuzz targets (see `fuzz` below), replayed by `make check`.
+FUZZ_NAMES := ical scenario csv rotation
+REPLAYBIN := $(FUZZ_NAMES:%=build/obj/tests/fuzz/replay_%)
+REPLAYSANBIN := $(FUZZ_NAMES:%=build/san/tests/fuzz/replay_%)
 
 .PHONY: all check check-unit check-cli demo install clean bench fuzz
 
@@ -74,7 +78,8 @@ build/san/tests/unit/%: build/san/tests/unit/%.o $(TSUPSANOBJ) $(LIBSANOBJ)
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LIBS)
 
 # Every test, plain and sanitized; tests/run prints the overall tally.
-check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN)
+check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN) $(REPLAYBIN) \
+    $(REPLAYSANBIN)
 	@tests/run "$(TESTBIN)" "$(TESTSANBIN)"
 
 check-unit: $(TESTBIN)
@@ -93,28 +98,50 @@ bench: iopsched build/obj/tests/bench/bench_expand
 build/obj/tests/bench/bench_expand: build/obj/tests/bench/bench_expand.o $(LIBOBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
+# Fuzz targets (tests/fuzz/fuzz_<name>.c), each with a seed corpus in
+# tests/fuzz/corpus/<name> and the inputs it once crashed on in
+# tests/fuzz/regress/<name>.  `make check` replays both through every
+# target built without libFuzzer, plain and sanitized (tests/fuzz/replay.c).
+build/obj/tests/fuzz/replay_%: build/obj/tests/fuzz/fuzz_%.o \
+    build/obj/tests/fuzz/replay.o build/obj/tests/fuzz/fuzz_util.o $(LIBOBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/san/tests/fuzz/replay_%: build/san/tests/fuzz/fuzz_%.o \
+    build/san/tests/fuzz/replay.o build/san/tests/fuzz/fuzz_util.o $(LIBSANOBJ)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
+
 # libFuzzer needs clang (Debian: apt-get install clang).  `make fuzz` runs
-# the iCalendar importer's target for FUZZ_SECONDS on a scratch copy of the
-# seed corpus, tests/fuzz/corpus/ical; crashes land in build/fuzz/.
+# each of FUZZ_TARGETS in turn, never two at once, for FUZZ_SECONDS on a
+# scratch copy of its seed corpus (tests/fuzz/run.sh); crashes land in
+# build/fuzz/.  The library is instrumented for coverage and sanitizers
+# and archived, so each target links only what it reaches.
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Iengine -Icalendars \
-	$(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_ICAL_SRCS := tests/fuzz/fuzz_ical.c $(wildcard calendars/*.c) \
-	engine/civil.c engine/xmalloc.c
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -DIOPSCHED_VERSION=\"$(VERSION)\" \
+	$(WARN) -MMD -MP -Iengine -Icalendars -Icmd $(PKG_CFLAGS) -g -O1 \
+	-fsanitize=fuzzer-no-link $(FUZZ_SAN)
+FUZZ_LIBOBJ := $(LIBSRCS:%.c=build/fuzz/obj/%.o) build/fuzz/obj/$(GENSRC:.c=.o)
+FUZZBIN	:= $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
-build/fuzz/fuzz_ical: $(FUZZ_ICAL_SRCS) $(wildcard calendars/*.h engine/*.h)
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_ICAL_SRCS) $(PKG_LIBS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-fuzz: build/fuzz/fuzz_ical
-	@rm -rf build/fuzz/corpus-ical && mkdir -p build/fuzz/corpus-ical
-	@cp tests/fuzz/corpus/ical/* build/fuzz/corpus-ical/
-	build/fuzz/fuzz_ical -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ \
-	    -dict=tests/fuzz/ical.dict \
-	    build/fuzz/corpus-ical
+build/fuzz/libiopsched.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_LIBOBJ)
+
+build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o \
+    build/fuzz/obj/tests/fuzz/fuzz_util.o build/fuzz/libiopsched.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+fuzz: $(FUZZBIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; \
+	done
 
 install: iopsched
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -128,4 +155,6 @@ clean:
 
 -include $(OBJ:.o=.d) $(SANOBJ:.o=.d) $(TESTS:%.c=build/obj/%.d) \
 	$(TESTS:%.c=build/san/%.d) $(TSUPOBJ:.o=.d) $(TSUPSANOBJ:.o=.d) \
-	build/obj/tests/bench/bench_expand.d
+	build/obj/tests/bench/bench_expand.d $(wildcard build/obj/tests/fuzz/*.d \
+	build/san/tests/fuzz/*.d) $(FUZZ_LIBOBJ:.o=.d) \
+	$(wildcard build/fuzz/obj/tests/fuzz/*.d)

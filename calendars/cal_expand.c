@@ -18,6 +18,15 @@ struct events {
 	size_t	 n, cap;
 };
 
+char *
+cal_one_line(char *msg)
+{
+	for (char *p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return msg;
+}
+
 int
 cal_fail(struct cal_ctx *x, int line, const char *fmt, ...)
 {
@@ -36,6 +45,7 @@ cal_fail(struct cal_ctx *x, int line, const char *fmt, ...)
 	else
 		*x->cause = xasprintf("%s: %s", x->name,
 		    msg != NULL ? msg : "invalid input");
+	cal_one_line(*x->cause);
 	free(msg);
 	return IOP_EINPUT;
 }

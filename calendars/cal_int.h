@@ -104,8 +104,14 @@ struct cal_ctx {
 };
 
 /*
+ * Makes msg one line, in place, as SPEC section 1 wants every error:
+ * control characters, which quoted text from the file may hold (a bare
+ * CR, a tab, an escape sequence), become '?'.  Returns msg.
+ */
+char	*cal_one_line(char *msg);
+/*
  * Fills *x->cause (once) with "name:line: message" (line 0: "name:
- * message") and returns IOP_EINPUT.
+ * message"), made one line, and returns IOP_EINPUT.
  */
 int	cal_fail(struct cal_ctx *x, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

@@ -27,7 +27,8 @@ struct scan {
 static int
 scan_fail(struct scan *s, int line, const char *msg, const char *arg)
 {
-	*s->cause = xasprintf("%s:%d: %s%s", s->name, line, msg, arg);
+	*s->cause = cal_one_line(xasprintf("%s:%d: %s%s", s->name, line, msg,
+	    arg));
 	return IOP_EINPUT;
 }
 
@@ -118,9 +119,9 @@ scan_nest(struct scan *s, bool begin, const char *value)
 	}
 	top = &m->comps[s->stack[s->depth - 1]];
 	if (strcmp(v, top->name) != 0) {
-		*s->cause = xasprintf("%s:%d: END:%s does not match "
-		    "BEGIN:%s on line %d", s->name, s->line, v, top->name,
-		    top->line);
+		*s->cause = cal_one_line(xasprintf("%s:%d: END:%s does not "
+		    "match BEGIN:%s on line %d", s->name, s->line, v,
+		    top->name, top->line));
 		free(v);
 		return IOP_EINPUT;
 	}
@@ -230,9 +231,10 @@ cal_lines_scan(const char *text, size_t len, const char *name,
 		    name);
 		ret = IOP_EINPUT;
 	} else if (s.depth > 0) {
-		*cause = xasprintf("%s:%d: BEGIN:%s has no END: the file is "
-		    "truncated", name, m->comps[s.stack[s.depth - 1]].line,
-		    m->comps[s.stack[s.depth - 1]].name);
+		*cause = cal_one_line(xasprintf("%s:%d: BEGIN:%s has no END: "
+		    "the file is truncated", name,
+		    m->comps[s.stack[s.depth - 1]].line,
+		    m->comps[s.stack[s.depth - 1]].name));
 		ret = IOP_EINPUT;
 	}
 out:

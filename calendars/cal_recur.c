@@ -132,6 +132,14 @@ past_until(const struct cal_event *m, const struct cal_when *at)
 	return at->utc > m->until.utc;
 }
 
+/*
+ * libical's iterator ends, without an error, after the year 2582 (its
+ * MAX_TIME_T_YEAR), so a rule still running there cannot be expanded
+ * further; the instances after it must not just go missing (found by
+ * the rotation fuzz target, reading its calendar back).
+ */
+#define RULE_WALL_END	INT64_C(19344441600)	/* 2583-01-01T00:00 */
+
 /* Adds the RRULE's instances (after DTSTART) that fall in c's range. */
 static int
 rule_cands(struct cal_ctx *x, const struct cal_event *m, struct cands *c)
@@ -153,8 +161,14 @@ rule_cands(struct cal_ctx *x, const struct cal_event *m, struct cands *c)
 		    cal_tt_from_wall(jump, m->start.is_date));
 	for (;;) {
 		t = icalrecur_iterator_next(it);
-		if (icaltime_is_null_time(t))
+		if (icaltime_is_null_time(t)) {
+			if (cal_tz_utc_to_local(m->start.zone, x->o->to) >
+			    RULE_WALL_END)
+				ret = cal_fail(x, cal_prop_line(x, m->comp,
+				    m->rrule_prop), "RRULE cannot be expanded "
+				    "past the year 2582");
 			break;
+		}
 		if (++x->steps > CAL_MAX_STEPS) {
 			ret = cal_fail(x, cal_prop_line(x, m->comp,
 			    m->rrule_prop), "recurrences need "

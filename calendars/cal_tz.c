@@ -82,14 +82,16 @@ cal_tt_wall(struct icaltimetype t)
 }
 
 /*
- * libical caches a zone's transitions only up to about the year 2500 and
+ * libical caches a zone's transitions only up to the year 2582 and
  * expands them all again on every lookup past it, at tens of milliseconds
  * each, so a file of far-future dates could take hours (found by `make
  * fuzz`).  The Gregorian calendar repeats every 400 years (146097 days,
  * whole weeks) and so do the yearly rules that govern those years, so a
- * later time is first folded back into [2000, 2400).
+ * later time is first folded back into [2100, 2500): after the last rule
+ * change the zone database schedules (2087).  [2000, 2400), as before,
+ * gave 2403 the United States' rules of 2003.
  */
-#define TZ_FOLD_FROM	INT64_C(13569465600)	/* 2400-01-01T00:00:00Z */
+#define TZ_FOLD_FROM	INT64_C(16725225600)	/* 2500-01-01T00:00:00Z */
 #define TZ_CYCLE	(INT64_C(146097) * DAY_SECONDS)
 
 int

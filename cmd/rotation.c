@@ -4,16 +4,13 @@
  * shift rotation to stdout.  The patterns and how their shifts are written
  * are documented in calendars/cal_rotation.c.
  */
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cal.h"
-#include "civil.h"
 #include "command.h"
 #include "exitcode.h"
+#include "rotation_args.h"
 
 struct rotation_opts {
 	struct cal_rotation rot;
@@ -38,64 +35,6 @@ static const struct argp_option rotation_options[] = {
 	  "and at most 24 (not for 24/48, 48/96, kelly and dupont)", 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
-
-/*
- * Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into days and minutes (-1 for
- * a date only).  Returns 0, or -1 when malformed.
- */
-static int
-rotation_parse_start(const char *s, int64_t *day, int *minutes)
-{
-	char date[11];
-
-	if (strlen(s) == 10) {
-		*minutes = -1;
-		return civil_parse_date(s, day);
-	}
-	if (strlen(s) != 16 || s[10] != 'T')
-		return -1;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	if (civil_parse_date(date, day) != 0 ||
-	    civil_parse_hhmm(s + 11, minutes) != 0 || *minutes >= 24 * 60)
-		return -1;
-	return 0;
-}
-
-/* Parses whole weeks (1 to 520); -1 when malformed or out of range. */
-static int
-rotation_parse_weeks(const char *s)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || n < 1 ||
-	    n > CAL_ROTATION_MAX_WEEKS)
-		return -1;
-	return (int)n;
-}
-
-/*
- * Parses hours (a decimal of whole minutes, more than 0 and at most 24)
- * into minutes; -1 when malformed or out of range.
- */
-static int
-rotation_parse_hours(const char *s)
-{
-	char *end;
-	double h, m;
-
-	errno = 0;
-	h = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || !(h > 0) || h > 24)
-		return -1;
-	m = h * 60;
-	if (fabs(m - round(m)) > 1e-6 || round(m) < 1)
-		return -1;
-	return (int)round(m);
-}
 
 static void
 rotation_arg(struct rotation_opts *o, char *arg, struct argp_state *state)
@@ -145,8 +84,7 @@ rotation_parse(int key, char *arg, struct argp_state *state)
 			    "weeks from 1 to %d", arg, CAL_ROTATION_MAX_WEEKS);
 		return 0;
 	case OPT_SHIFT_START:
-		if (civil_parse_hhmm(arg, &o->shift_start) != 0 ||
-		    o->shift_start >= 24 * 60)
+		if ((o->shift_start = rotation_parse_clock(arg)) < 0)
 			cmd_usage(state, "--shift-start: '%s' is not a time "
 			    "HH:MM from 00:00 to 23:59", arg);
 		return 0;

@@ -214,6 +214,37 @@ scn_dir_of(const char *path)
 	    xstrdup("");
 }
 
+/* Parses text as the scenario file path; flags as scenario_load_with(). */
+static int
+scn_load_text_with(const char *path, unsigned flags, const char *text,
+    size_t len, struct scenario *sc, char **cause)
+{
+	struct scn_ctx c;
+	int ret;
+
+	memset(sc, 0, sizeof *sc);
+	memset(&c, 0, sizeof c);
+	c.file = path;
+	c.dir = scn_dir_of(path);
+	c.anywhere = (flags & SCN_LOAD_ANYWHERE) != 0;
+	sc->path = xstrdup(path);
+	if ((ret = scn_parse_text(&c, text, len, sc)) != 0) {
+		scenario_release(sc);
+		*cause = c.cause != NULL ? c.cause :
+		    xasprintf("%s: invalid scenario", path);
+		c.cause = NULL;
+	}
+	scn_ctx_release(&c);
+	return ret;
+}
+
+int
+scenario_load_text(const char *path, const char *text, size_t len,
+    struct scenario *sc, char **cause)
+{
+	return scn_load_text_with(path, 0, text, len, sc, cause);
+}
+
 int
 scenario_load(const char *path, struct scenario *sc, char **cause)
 {
@@ -224,29 +255,15 @@ int
 scenario_load_with(const char *path, unsigned flags, struct scenario *sc,
     char **cause)
 {
-	struct scn_ctx c;
 	char *text = NULL;
 	size_t len = 0;
 	int ret;
 
 	memset(sc, 0, sizeof *sc);
-	memset(&c, 0, sizeof c);
-	c.file = path;
-	c.dir = scn_dir_of(path);
-	c.anywhere = (flags & SCN_LOAD_ANYWHERE) != 0;
 	if ((ret = cal_read_file_max(path, SCN_MAX_FILE_BYTES, &text, &len,
-	    &c.cause)) != 0)
-		goto out;
-	sc->path = xstrdup(path);
-	ret = scn_parse_text(&c, text, len, sc);
-out:
-	if (ret != 0) {
-		scenario_release(sc);
-		*cause = c.cause != NULL ? c.cause :
-		    xasprintf("%s: invalid scenario", path);
-		c.cause = NULL;
-	}
-	scn_ctx_release(&c);
+	    cause)) != 0)
+		return ret;
+	ret = scn_load_text_with(path, flags, text, len, sc, cause);
 	free(text);
 	return ret;
 }

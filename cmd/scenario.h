@@ -128,6 +128,15 @@ int	scenario_load(const char *path, struct scenario *sc, char **cause);
 int	scenario_load_with(const char *path, unsigned flags,
 	    struct scenario *sc, char **cause);
 
+/*
+ * Loads and validates len bytes of text, followed by a NUL as
+ * cal_read_file() leaves them, as if read from path: messages name path,
+ * and the files the scenario names are read relative to its folder.
+ * Returns and leaves *sc as scenario_load() does; text is only read.
+ */
+int	scenario_load_text(const char *path, const char *text, size_t len,
+	    struct scenario *sc, char **cause);
+
 /* Validation shared with the store (after loading from the database). */
 int	scenario_validate(const struct scenario *sc, const char *name,
 	    char **cause);

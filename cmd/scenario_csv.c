@@ -32,6 +32,9 @@ struct scn_roster {
 };
 
 /* Records "ROSTER:LINE:COLUMN: what" as the error; returns IOP_EINPUT. */
+static int	scn_csv_fail(struct scn_roster *r, int line, size_t col,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 static int
 scn_csv_fail(struct scn_roster *r, int line, size_t col, const char *fmt, ...)
 {
@@ -285,29 +288,17 @@ scn_csv_feed(struct scn_roster *r, struct csv_parser *p, const char *text,
 }
 
 /*
- * Reads the roster at path (as written in the scenario, relative to its
- * folder) and appends its participants to sc.  IOP_ENOFILE when the file
- * is missing, unreadable or a directory; IOP_EINPUT when invalid.
+ * Parses len bytes of roster text (c->roster names it in messages) and
+ * appends its participants to sc.  IOP_EINPUT when invalid.
  */
 int
-scn_read_roster(struct scn_ctx *c, const char *path, struct scenario *sc)
+scn_parse_roster(struct scn_ctx *c, const char *text, size_t len,
+    struct scenario *sc)
 {
 	struct scn_roster r = { .c = c, .sc = sc, .line = 1, .rec_line = 1,
 	    .between = true };
 	struct csv_parser p;
-	char *text = NULL, *why = NULL;
-	size_t len;
-	int ret;
 
-	if ((ret = scn_resolve(c, NULL, "participants", path,
-	    &c->roster)) != 0)
-		goto out;
-	if ((ret = cal_read_file_max(c->roster, SCN_MAX_FILE_BYTES, &text,
-	    &len, &why)) != 0) {
-		scn_fail(c, NULL, "participants", "%s",
-		    why ? why : "cannot read");
-		goto out;
-	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fputs("iopsched: out of memory starting the CSV parser\n",
 		    stderr);
@@ -318,11 +309,33 @@ scn_read_roster(struct scn_ctx *c, const char *path, struct scenario *sc)
 	csv_free(&p);
 	if (r.ret == 0 && !r.header_done)
 		scn_csv_fail(&r, 1, 1, "no header row");
-	ret = r.ret;
-out:
 	for (size_t j = 0; j < r.ncells; j++)
 		free(r.cells[j]);
 	free(r.cells);
+	return r.ret;
+}
+
+/*
+ * Reads the roster at path (as written in the scenario, relative to its
+ * folder) and appends its participants to sc.  IOP_ENOFILE when the file
+ * is missing, unreadable or a directory; IOP_EINPUT when invalid.
+ */
+int
+scn_read_roster(struct scn_ctx *c, const char *path, struct scenario *sc)
+{
+	char *text = NULL, *why = NULL;
+	size_t len;
+	int ret;
+
+	if ((ret = scn_resolve(c, NULL, "participants", path,
+	    &c->roster)) != 0)
+		return ret;
+	if ((ret = cal_read_file_max(c->roster, SCN_MAX_FILE_BYTES, &text,
+	    &len, &why)) != 0)
+		scn_fail(c, NULL, "participants", "%s",
+		    why ? why : "cannot read");
+	else
+		ret = scn_parse_roster(c, text, len, sc);
 	free(text);
 	free(why);
 	return ret;

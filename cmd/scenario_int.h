@@ -150,6 +150,9 @@ int	scn_parse_participants(struct scn_ctx *c, const cJSON *arr,
 /* scenario_csv.c: the roster at path (as written), appended to sc. */
 int	scn_read_roster(struct scn_ctx *c, const char *path,
 	    struct scenario *sc);
+/* The same from len bytes of text; c->roster must name it for messages. */
+int	scn_parse_roster(struct scn_ctx *c, const char *text, size_t len,
+	    struct scenario *sc);
 
 /* scenario_check.c: the cross-item checks of scenario_validate(). */
 int	scn_check(struct scn_ctx *c, const struct scenario *sc);

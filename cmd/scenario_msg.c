@@ -75,6 +75,10 @@ scn_place(const struct scn_ctx *c, const struct scn_where *w,
 	return xstrdup(c->file);
 }
 
+static int	scn_vfail(struct scn_ctx *c, const struct scn_where *w,
+		    const char *key, const char *fmt, va_list ap)
+		    __attribute__((format(printf, 4, 0)));
+
 static int
 scn_vfail(struct scn_ctx *c, const struct scn_where *w, const char *key,
     const char *fmt, va_list ap)

@@ -1,8 +1,9 @@
 /*
  * libFuzzer target for the iCalendar importer: cal_expand_text() on any
- * bytes must return 0 or IOP_EINPUT, never crash, leak, hang or read out
- * of bounds.  Built by `make fuzz` with clang -fsanitize=fuzzer,address,
- * undefined; the seed corpus is tests/fuzz/corpus/ical.
+ * bytes must return 0, or IOP_EINPUT and one line that names the file;
+ * never crash, leak, hang or read out of bounds.  Built by `make fuzz`
+ * with clang -fsanitize=fuzzer,address,undefined; the seed corpus is
+ * tests/fuzz/corpus/ical.
  *
  * The window is the twelve weeks from 2026-11-30 (the seed files' dates)
  * and the owner's zone America/Chicago; the input's length picks whether
@@ -13,12 +14,11 @@
 #include <stdlib.h>
 
 #include "cal.h"
+#include "fuzz.h"
 #include "status.h"
 
 #define FUZZ_FROM	INT64_C(1796018400)	/* 2026-11-30T06:00:00Z */
 #define FUZZ_WEEKS	12
-
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -39,6 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if ((rc == 0) != (cause == NULL))
 		abort();
+	if (rc != 0)
+		fuzz_check_cause(cause, "fuzz.ics");
 	for (size_t i = 0; i < busy.n; i++)
 		if (busy.v[i].end < busy.v[i].start ||
 		    (i > 0 && busy.v[i - 1].start > busy.v[i].start))

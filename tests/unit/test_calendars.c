@@ -678,6 +678,21 @@ invalid_dates_and_lengths(void **state)
 	    "t.ics:6: bad DTSTART value");
 }
 
+/*
+ * Text from the file quoted in a message cannot break its line or reach
+ * the terminal: a bare CR or an escape sequence becomes '?'.
+ */
+static void
+messages_quote_control_characters(void **state)
+{
+	(void)state;
+	expect_invalid("BEGIN:VCALENDAR\rBEGIN:X" CRLF,
+	    "t.ics:1: not iCalendar: expected BEGIN:VCALENDAR, found "
+	    "BEGIN:VCALENDAR?BEGIN:X");
+	expect_invalid(HEAD EV("UID:x" CRLF "DTSTART:2024\x1b[31m" CRLF) TAIL,
+	    "t.ics:6: bad DTSTART value '2024?[31m'");
+}
+
 static void
 invalid_rules(void **state)
 {
@@ -732,6 +747,60 @@ hostile_rules_finish_quickly(void **state)
 	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
 }
 
+/*
+ * Times after 2500 read the zone 400 years earlier, under the rules in
+ * force since 2007 (DST from the second Sunday of March), not the ones
+ * of 2003 (from the first Sunday of April).
+ */
+static void
+far_future_uses_current_dst_rules(void **state)
+{
+	static const char *const years[] = { "2403", "2803" };
+	char text[512], from[32], to[32], start[32], end[32];
+	struct run r;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(text, sizeof text, HEAD EV("UID:f" CRLF
+		    "DTSTART;TZID=America/Chicago:%s0320T070000" CRLF
+		    "DURATION:PT1H" CRLF) TAIL, years[i]);
+		snprintf(from, sizeof from, "%s-03-01T00:00:00Z", years[i]);
+		snprintf(to, sizeof to, "%s-04-01T00:00:00Z", years[i]);
+		snprintf(start, sizeof start, "%s-03-20T12:00:00Z", years[i]);
+		snprintf(end, sizeof end, "%s-03-20T13:00:00Z", years[i]);
+		run_opts(&r, text, "America/Chicago", false, from, to);
+		expect(&r, start, end, NULL);
+		run_free(&r);
+	}
+}
+
+/*
+ * libical's iterator stops after 2582: a window past it is an error, not
+ * a silent end to the rule; up to it the rule expands.
+ */
+static void
+rule_past_2582_is_invalid_not_cut(void **state)
+{
+	static const char text[] = HEAD EV("UID:y" CRLF
+	    "DTSTART:25821229T080000Z" CRLF "DURATION:PT8H" CRLF
+	    "RRULE:FREQ=DAILY" CRLF) TAIL;
+	struct run r;
+
+	(void)state;
+	run_opts(&r, text, "UTC", false, "2582-12-29T00:00:00Z",
+	    "2583-01-01T00:00:00Z");
+	expect(&r, "2582-12-29T08:00:00Z", "2582-12-29T16:00:00Z",
+	    "2582-12-30T08:00:00Z", "2582-12-30T16:00:00Z",
+	    "2582-12-31T08:00:00Z", "2582-12-31T16:00:00Z", NULL);
+	run_free(&r);
+	run_opts(&r, text, "UTC", false, "2582-12-29T00:00:00Z",
+	    "2583-01-03T00:00:00Z");
+	assert_int_equal(r.ret, IOP_EINPUT);
+	assert_string_equal(r.cause,
+	    "t.ics:8: RRULE cannot be expanded past the year 2582");
+	run_free(&r);
+}
+
 static int
 teardown_all(void **state)
 {
@@ -768,8 +837,11 @@ main(void)
 		cmocka_unit_test(window_keeps_whole_overlapping_intervals_sorted),
 		cmocka_unit_test(invalid_structure),
 		cmocka_unit_test(invalid_dates_and_lengths),
+		cmocka_unit_test(messages_quote_control_characters),
 		cmocka_unit_test(invalid_rules),
 		cmocka_unit_test(hostile_rules_finish_quickly),
+		cmocka_unit_test(far_future_uses_current_dst_rules),
+		cmocka_unit_test(rule_past_2582_is_invalid_not_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown_all);

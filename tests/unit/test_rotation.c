@@ -274,6 +274,25 @@ test_520_weeks(void **state)
 	round_trip(&r);
 }
 
+/*
+ * The last start year, whose 520 weeks end in 2499, the last year the
+ * importer reads without folding, over the DST changes; and the first.
+ */
+static void
+test_first_and_last_years(void **state)
+{
+	struct cal_rotation r = rot("5x8", "Asia/Kolkata", "2489-12-31", 520);
+
+	(void)state;
+	r.shift_start = 23 * 60 + 59;
+	r.shift_minutes = 1440;
+	round_trip(&r);
+	r = rot("pitman", "America/Chicago", "2489-12-31", 520);
+	round_trip(&r);
+	r = rot("kelly", "America/St_Johns", "1900-01-01", 4);
+	round_trip(&r);
+}
+
 /* Same arguments, same bytes; the pieces the issue asks for are there. */
 static void
 test_output_is_deterministic_and_plain(void **state)
@@ -370,6 +389,8 @@ test_bad_arguments_are_usage_errors(void **state)
 	expect_usage(r, "not 521");
 	r = rot("kelly", "America/Chicago", "1899-12-31", 8);
 	expect_usage(r, "start year");
+	r = rot("kelly", "America/Chicago", "2490-01-01", 8);
+	expect_usage(r, "from 1900 to 2489");
 	r = rot("pitman", "America/Chicago", "2026-10-14", 8);
 	r.shift_start = 1440;
 	expect_usage(r, "00:00 to 23:59");
@@ -391,7 +412,7 @@ test_bad_arguments_are_usage_errors(void **state)
 int
 main(void)
 {
-	struct CMUnitTest tests[NDEFS + 7];
+	struct CMUnitTest tests[NDEFS + 8];
 	char names[NDEFS][64];
 	size_t n = 0;
 
@@ -406,6 +427,8 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
 	    test_shift_start_in_dst_change);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_520_weeks);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    test_first_and_last_years);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
 	    test_output_is_deterministic_and_plain);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
