@@ -201,8 +201,8 @@ t "rotation needs a pattern" 64 "needs a PATTERN" rotation --start 2026-10-29T07
 REG=$ROOT/tests/data/ics/regress
 t "a calendar whose every instance is free" 0 "" calendar expand "$REG/all_transparent.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago --honor-transp
 check "a calendar whose every instance is free prints nothing" '[ ! -s out ]'
-check "far-future dates expand in well under 10 s" 'timeout 10 "$BIN" calendar expand "$REG/far_future_many.ics" --from 2026-11-30 --to 2027-02-22 >/dev/null'
-check "a THISANDFUTURE override 5000 years away expands quickly" 'timeout 10 "$BIN" calendar expand "$REG/far_future_thisandfuture.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago >/dev/null'
+check "far-future dates expand in well under 10 s" 'timeout $((10 * SLOW)) "$BIN" calendar expand "$REG/far_future_many.ics" --from 2026-11-30 --to 2027-02-22 >/dev/null'
+check "a THISANDFUTURE override 5000 years away expands quickly" 'timeout $((10 * SLOW)) "$BIN" calendar expand "$REG/far_future_thisandfuture.ics" --from 2026-11-30 --to 2027-02-22 --tz America/Chicago >/dev/null'
 
 # --- explain, diff and solve --pin ----------------------------------------------
 EX=$DATA/explain
