@@ -45,7 +45,7 @@ TSUPSANOBJ := $(TSUPPORT:%.c=build/san/%.o)
 TESTBIN	:= $(TESTS:%.c=build/obj/%)
 TESTSANBIN := $(TESTS:%.c=build/san/%)
 
-.PHONY: all check check-unit check-cli demo install clean bench fuzz
+.PHONY: all check check-unit check-cli demo install clean bench fuzz lint
 
 all: iopsched
 
@@ -74,7 +74,8 @@ build/san/tests/unit/%: build/san/tests/unit/%.o $(TSUPSANOBJ) $(LIBSANOBJ)
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LIBS)
 
 # Every test, plain and sanitized; tests/run prints the overall tally.
-check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN)
+check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN) \
+	build/compile_commands.json
 	@tests/run "$(TESTBIN)" "$(TESTSANBIN)"
 
 check-unit: $(TESTBIN)
@@ -85,6 +86,19 @@ check-cli: iopsched
 
 demo: iopsched
 	./iopsched demo
+
+# cppcheck and clang-tidy (tests/lint/run) read each file's flags, the
+# build's own, from build/compile_commands.json.
+LINT_SRCS := $(SRCS) $(TSUPPORT) $(TESTS) tests/bench/bench_expand.c \
+	tests/fuzz/fuzz_ical.c
+
+build/compile_commands.json: Makefile tests/lint/compdb $(LINT_SRCS)
+	@mkdir -p $(@D)
+	@tests/lint/compdb $@ $(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) \
+	    $(CMOCKA_CFLAGS) -- $(LINT_SRCS)
+
+lint: build/compile_commands.json
+	@tests/lint/run
 
 # tests/bench/run runs every benchmark case and prints one table.
 bench: iopsched build/obj/tests/bench/bench_expand
