@@ -49,7 +49,7 @@ FUZZ_NAMES := ical scenario csv rotation
 REPLAYBIN := $(FUZZ_NAMES:%=build/obj/tests/fuzz/replay_%)
 REPLAYSANBIN := $(FUZZ_NAMES:%=build/san/tests/fuzz/replay_%)
 
-.PHONY: all check check-unit check-cli demo install clean bench fuzz
+.PHONY: all check check-unit check-cli demo install clean bench fuzz lint
 
 all: iopsched
 
@@ -79,7 +79,7 @@ build/san/tests/unit/%: build/san/tests/unit/%.o $(TSUPSANOBJ) $(LIBSANOBJ)
 
 # Every test, plain and sanitized; tests/run prints the overall tally.
 check: iopsched build/san/iopsched $(TESTBIN) $(TESTSANBIN) $(REPLAYBIN) \
-    $(REPLAYSANBIN)
+	$(REPLAYSANBIN) build/compile_commands.json
 	@tests/run "$(TESTBIN)" "$(TESTSANBIN)"
 
 check-unit: $(TESTBIN)
@@ -90,6 +90,19 @@ check-cli: iopsched
 
 demo: iopsched
 	./iopsched demo
+
+# cppcheck and clang-tidy (tests/lint/run) read each file's flags, the
+# build's own, from build/compile_commands.json.
+LINT_SRCS := $(SRCS) $(TSUPPORT) $(TESTS) tests/bench/bench_expand.c \
+	tests/fuzz/fuzz_ical.c
+
+build/compile_commands.json: Makefile tests/lint/compdb $(LINT_SRCS)
+	@mkdir -p $(@D)
+	@tests/lint/compdb $@ $(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) \
+	    $(CMOCKA_CFLAGS) -- $(LINT_SRCS)
+
+lint: build/compile_commands.json
+	@tests/lint/run
 
 # tests/bench/run runs every benchmark case and prints one table.
 bench: iopsched build/obj/tests/bench/bench_expand

@@ -44,8 +44,8 @@ event_length(struct cal_ctx *x, icalcomponent *c, struct cal_event *e)
 			return cal_fail(x, cal_prop_line(x, c, pd),
 			    "DURATION is negative");
 		e->dur.days = (int64_t)d.weeks * 7 + d.days;
-		e->dur.secs = (int64_t)d.hours * 3600 + d.minutes * 60 +
-		    d.seconds;
+		e->dur.secs = (int64_t)d.hours * 3600 +
+		    (int64_t)d.minutes * 60 + d.seconds;
 	} else if (e->start.is_date)
 		e->dur.days = 1;
 	return 0;
@@ -193,7 +193,8 @@ event_rdate(struct cal_ctx *x, icalcomponent *c, icalproperty *p,
 			return cal_fail(x, cal_prop_line(x, c, p),
 			    "RDATE period has a negative duration");
 		len.days = (int64_t)d.weeks * 7 + d.days;
-		len.secs = (int64_t)d.hours * 3600 + d.minutes * 60 + d.seconds;
+		len.secs = (int64_t)d.hours * 3600 +
+		    (int64_t)d.minutes * 60 + d.seconds;
 		rd->end = cal_dur_end(&rd->at, &len);
 	}
 	if (rd->end < rd->at.utc)

@@ -34,7 +34,8 @@ fb_period(struct cal_ctx *x, icalcomponent *c, icalproperty *p,
 		*end = e.utc;
 	} else {
 		len.days = (int64_t)d.weeks * 7 + d.days;
-		len.secs = (int64_t)d.hours * 3600 + d.minutes * 60 + d.seconds;
+		len.secs = (int64_t)d.hours * 3600 +
+		    (int64_t)d.minutes * 60 + d.seconds;
 		*end = d.is_neg ? *start - 1 : cal_dur_end(&s, &len);
 	}
 	if (*end < *start)

@@ -44,7 +44,7 @@ cal_tz_load(const char *name)
 	icalerror_clear_errno();
 	z = icaltimezone_get_builtin_timezone(name);
 	if (z != NULL && strlen(name) < sizeof cache[0].name) {
-		strcpy(cache[next].name, name);
+		snprintf(cache[next].name, sizeof cache[next].name, "%s", name);
 		cache[next].zone = z;
 		next = (next + 1) % CAL_TZ_CACHE;
 	}

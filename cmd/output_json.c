@@ -19,7 +19,7 @@ output_time(const struct run *r, int64_t utc, char *buf)
 		free(cause);
 		cause = NULL;
 		if (cal_format_rfc3339(NULL, utc, buf, &cause) != 0)
-			strcpy(buf, "?");
+			memcpy(buf, "?", sizeof "?");
 		free(cause);
 	}
 }

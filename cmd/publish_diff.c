@@ -6,6 +6,7 @@
  * State and queue change in the caller's transaction, so a kill leaves
  * both as they were or both updated.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct diff_person {
 	const struct pub_person *planned;	/* NULL: no longer scheduled */
 	const struct store_pub_person *stored;	/* NULL: first publish */
 	struct store_pub_person contact;	/* what is stored after */
+	char	token[33];			/* for contact.token */
 	struct store_pub_event *events;		/* stored, by UID */
 	size_t	nevents;
 	bool	*seen;				/* per stored event */
@@ -276,13 +278,14 @@ diff_cancel(const struct diff_ctx *x, struct diff_person *dp,
 
 /* Sets dp's contact: the plan's, on the stored token or a new one. */
 static int
-diff_contact(const struct diff_ctx *x, struct diff_person *dp, char *token)
+diff_contact(const struct diff_ctx *x, struct diff_person *dp)
 {
 	const struct pub_person *p = dp->planned;
 
+	assert(p != NULL || dp->stored != NULL);
 	if (dp->stored != NULL)
-		snprintf(token, 33, "%s", dp->stored->token);
-	else if (pub_random_hex(token, x->cause) != 0)
+		snprintf(dp->token, sizeof dp->token, "%s", dp->stored->token);
+	else if (pub_random_hex(dp->token, x->cause) != 0)
 		return IOP_EINTERNAL;
 	if (p == NULL) {
 		dp->contact = *dp->stored;
@@ -290,7 +293,7 @@ diff_contact(const struct diff_ctx *x, struct diff_person *dp, char *token)
 	}
 	dp->contact.kind = p->kind;
 	dp->contact.id = p->id;
-	dp->contact.token = token;
+	dp->contact.token = dp->token;
 	dp->contact.name = p->name;
 	dp->contact.email = p->email;
 	dp->contact.timezone = p->timezone;
@@ -301,10 +304,9 @@ diff_contact(const struct diff_ctx *x, struct diff_person *dp, char *token)
 static int
 diff_person(const struct diff_ctx *x, struct diff_person *dp)
 {
-	char token[33];
 	int rc;
 
-	if ((rc = diff_contact(x, dp, token)) != 0 ||
+	if ((rc = diff_contact(x, dp)) != 0 ||
 	    (rc = store_pub_events(x->st, dp->contact.token, &dp->events,
 	    &dp->nevents, x->cause)) != 0)
 		return rc;

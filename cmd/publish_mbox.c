@@ -184,7 +184,7 @@ mbox_from_line(int64_t now)
 	/* imip_date: "Thu, 03 Dec 2026 10:00:00 +0000". */
 	imip_date(now, date);
 	return xasprintf("From MAILER-DAEMON %.3s %.3s %2d %.8s %.4s\n", date,
-	    date + 8, atoi(date + 5), date + 17, date + 12);
+	    date + 8, (int)strtol(date + 5, NULL, 10), date + 17, date + 12);
 }
 
 /* msg as an mbox entry: From line, quoted From lines, a blank line. */

@@ -79,8 +79,12 @@ diff_participant(struct run_diff *d, const struct run *b,
 	bool in_a = pa != NULL && pa->placed, in_b = pb != NULL && pb->placed;
 	const char *id;
 
-	assert(pa != NULL || pb != NULL);
-	id = pa != NULL ? pa->id : pb->id;
+	if (pa != NULL)
+		id = pa->id;
+	else {
+		assert(pb != NULL);
+		id = pb->id;
+	}
 
 	if (in_a && in_b && strcmp(pa->group, pb->group) != 0)
 		diff_add(d, RUN_DIFF_MOVED, id, pa->group, pb->group,

@@ -100,6 +100,7 @@ scn_top_list(struct scn_ctx *c, const cJSON *root, const char *key,
 {
 	const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, key);
 
+	*out = NULL;
 	if (item == NULL)
 		return scn_missing(c, NULL, key);
 	if (!cJSON_IsArray(item))

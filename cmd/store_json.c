@@ -221,7 +221,7 @@ store_strings_decode(const char *json, char ***v, size_t *n)
 	if (*n > 0)
 		*v = xcalloc(*n, sizeof **v);
 	cJSON_ArrayForEach(item, root) {
-		if (!cJSON_IsString(item))
+		if (!cJSON_IsString(item) || i >= *n)
 			goto fail;
 		(*v)[i++] = xstrdup(item->valuestring);
 	}

@@ -203,13 +203,17 @@ static const char *const store_migrations[] = {
 const int store_schema_version =
     (int)(sizeof store_migrations / sizeof store_migrations[0]);
 
-/* Reads an integer PRAGMA (user_version, application_id) into *value. */
+/*
+ * Reads an integer PRAGMA (user_version, application_id) into *value, which
+ * is 0 on error.
+ */
 static int
 store_pragma_int(struct store *st, const char *sql, int *value, char **cause)
 {
 	sqlite3_stmt *stmt;
 	int rc, ret;
 
+	*value = 0;
 	if ((ret = store_prepare(st, sql, &stmt, cause)) != 0)
 		return ret;
 	rc = sqlite3_step(stmt);

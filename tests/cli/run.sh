@@ -11,6 +11,8 @@ DATA=$HERE/data
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/iopsched-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export IOPSCHED_DB="$WORK/default.db"
+# CLI_SLOW multiplies the time limits of the timing checks (valgrind).
+SLOW=${CLI_SLOW:-1}
 pass=0
 fail=0
 

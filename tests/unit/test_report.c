@@ -50,8 +50,10 @@ setup(void **state)
 	int rc;
 
 	strcpy(f->dir, "/tmp/iopsched-report.XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
 		return -1;
+	}
 	db = xasprintf("%s/t.db", f->dir);
 	rc = solve_flow(db, &a, &solved, &cause);
 	if (rc == 0 && (rc = store_open(db, STORE_READ, &st, &cause)) == 0 &&

@@ -38,8 +38,10 @@ setup(void **state)
 	struct fixture *f = xcalloc(1, sizeof *f);
 
 	strcpy(f->dir, "/tmp/iopsched-test-store-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
 		return -1;
+	}
 	f->db = xasprintf("%s/iopsched.db", f->dir);
 	*state = f;
 	return 0;
@@ -219,12 +221,11 @@ make_participant(struct scn_participant *p, int i)
 	p->navailable = 1 + (i == 0);
 	p->available = xcalloc(p->navailable, sizeof *p->available);
 	p->available[0] = (struct scn_window){ 0x1f, 17 * 60, 22 * 60 };
-	if (i == 0)
+	if (i == 0) {
 		p->available[1] = (struct scn_window){ 0x40, 0, 1440 };
-	if (i == 0)
 		set_calendar(&p->shifts, "calendars/p001.ics", shifts_with_nul,
 		    sizeof shifts_with_nul - 1, "deadbeef");
-	else if (i == 1)
+	} else if (i == 1)
 		set_calendar(&p->shifts, "empty.ics", "", 0, "cbf29ce484222325");
 }
 
