@@ -68,17 +68,19 @@ bound_option_viable(struct solve_ctx *c, struct solve_menu *mn, int p, int o)
 	if (!c->potential[g] || !rule_home_allowed(m, p, g))
 		return false;
 	for (int w = pa->first_week; w <= pa->last_week; w++) {
-		int home = c->hm[(size_t)o * m->weeks + w], reach = home;
+		int home = c->hm[(size_t)o * m->weeks + w], most = home;
 
-		if (home <= m->max_minutes && home < pa->min_minutes &&
-		    mn->p != p)
-			solve_menu_build(c, p, c->potential, mn);
-		if (home <= m->max_minutes && (home >= pa->min_minutes ||
-		    (reach = solve_menu_reach(c, mn, o, w)) >=
-		    pa->min_minutes))
+		if (home >= pa->min_minutes && home <= m->max_minutes)
 			continue;
+		if (home < pa->min_minutes) {
+			if (mn->p != p)
+				solve_menu_build(c, p, c->potential, mn);
+			if ((most = solve_menu_reach(c, mn, o, w)) >=
+			    pa->min_minutes)
+				continue;
+		}
 		c->short_week[o] = w;
-		c->short_minutes[o] = home > m->max_minutes ? home : reach;
+		c->short_minutes[o] = most;
 		return false;
 	}
 	return true;

@@ -245,12 +245,13 @@ solve_improve_loop(struct solve_ctx *c)
 
 		solve_place_unplaced(c);
 		c->st.ntrail = 0;
-		again |= improve_chain(c);
-		again |= improve_open(c);
-		again |= improve_close(c);
-		again |= solve_swap(c);
+		(void)improve_chain(c);
+		(void)improve_open(c);
+		(void)improve_close(c);
+		(void)solve_swap(c);
 		if (c->st.score.placed == before.placed)
-			again |= improve_eject(c);
+			(void)improve_eject(c);
+		/* Another round only while the count placed or open moves. */
 		again = c->st.score.placed != before.placed ||
 		    c->st.score.open != before.open;
 	}

@@ -486,7 +486,7 @@ mip_rows_participants(const struct solve_ctx *c, struct solve_mip *mp,
 
 	for (int p = 0; p < m->nparticipants; p++) {
 		const struct sched_participant *pa = &m->participants[p];
-		int first = k;
+		int first;
 
 		if (c->nviable[p] == 0)
 			continue;
@@ -561,7 +561,8 @@ mip_attendance(const struct solve_ctx *c, const struct solve_mip *mp,
 		v[*n].p = mp->mk[k].p;
 		v[(*n)++].col = mp->col_m0 + k;
 	}
-	qsort(v, *n, sizeof v[0], mip_att_cmp);
+	if (*n > 0)	/* qsort(NULL, 0) is undefined */
+		qsort(v, *n, sizeof v[0], mip_att_cmp);
 	return v;
 }
 
