@@ -339,6 +339,28 @@ def plan(args, cwd, where, label):
     return [None] * POINTS, budget
 
 
+def kill_each(args, base, st, where, label, check):
+    """Runs args in a fresh copy of base at st once per kill point and
+    checks each with check(st, tag), which is True when the new state was
+    left.  Returns (killed, new states, failures added)."""
+    copy_state(base, st)
+    points, budget = plan(args, st, where, label)
+    killed = states = 0
+    before = len(failures)
+    for i, point in enumerate(points):
+        copy_state(base, st)
+        tag = "%s kill %d (%s)" % (label, i + 1, point.line[:60] if point
+                                   else "random")
+        if not killed_run(args, st, point, budget):
+            if point is not None:
+                fail("%s: the command was not killed" % tag)
+                continue
+        else:
+            killed += 1
+        states += check(st, tag) is True
+    return killed, states, len(failures) - before
+
+
 # --- solve ----------------------------------------------------------------
 
 def make_scenarios(work):
@@ -444,25 +466,12 @@ def test_solve(work, scen_b):
     new = {"fp": fingerprint(os.path.join(ref, "db")),
            "files": {n: read(os.path.join(ref, "out", n))
                      for n in listing(os.path.join(ref, "out"))}}
-    st = os.path.join(work, "solve")
-    copy_state(base, st)
-    points, budget = plan(args, st, solve_where, "solve")
-    killed = states = 0
-    before = len(failures)
-    for i, point in enumerate(points):
-        copy_state(base, st)
-        tag = "solve kill %d (%s)" % (i + 1, point.line[:60] if point
-                                      else "random")
-        if not killed_run(args, st, point, budget):
-            if point is not None:
-                fail("%s: the command was not killed" % tag)
-                continue
-        else:
-            killed += 1
-        r = check_solve_kill(st, old, new, tag)
-        states += r is True
+    killed, states, failed = kill_each(args, base, os.path.join(work, "solve"),
+                                       solve_where, "solve",
+                                       lambda st, tag: check_solve_kill(
+                                           st, old, new, tag))
     print("solve: %d killed; %d left the new run, %d the old; %d failures"
-          % (killed, states, killed - states, len(failures) - before))
+          % (killed, states, killed - states, failed))
 
 
 # --- publish --------------------------------------------------------------
@@ -595,26 +604,13 @@ def test_publish(work, base):
     copy_state(base, ref)
     run(args, ref)
     old_st, new_st = publish_state(base), publish_state(ref)
-    st = os.path.join(work, "publish")
-    copy_state(base, st)
-    points, budget = plan(args, st, publish_where, "publish")
-    killed = states = 0
-    before = len(failures)
-    for i, point in enumerate(points):
-        copy_state(base, st)
-        tag = "publish kill %d (%s)" % (i + 1, point.line[:60] if point
-                                        else "random")
-        if not killed_run(args, st, point, budget):
-            if point is not None:
-                fail("%s: the command was not killed" % tag)
-                continue
-        else:
-            killed += 1
-        r = check_publish_kill(st, old_st, new_st, tag)
-        states += r is True
+    killed, states, failed = kill_each(args, base,
+                                       os.path.join(work, "publish"),
+                                       publish_where, "publish",
+                                       lambda st, tag: check_publish_kill(
+                                           st, old_st, new_st, tag))
     print("publish: %d killed; %d after the diff was stored, %d before; "
-          "%d failures" % (killed, states, killed - states,
-                           len(failures) - before))
+          "%d failures" % (killed, states, killed - states, failed))
 
 
 def test_torn_mbox(work, base):
