@@ -23,7 +23,7 @@
 
 #define SOLVE_DEFAULT_WORK	20000000L
 #define SOLVE_WORK_PER_SECOND	20000000.0
-#define SOLVE_WORK_PER_PERSON	100000L	/* default effort per participant */
+#define SOLVE_WORK_PER_PERSON	160000L	/* default effort per participant */
 /*
  * ... up to this: at 20,000 participants (each with about 150 viable
  * groups) 3.2G steps, about 25 s, take the search within 1% of the bound,
