@@ -32,6 +32,9 @@ struct sched_derived {
 	int	*gp_first;		/* ngroups + 1 offsets into gp */
 	int	*gp;			/* per group: compatible participants,
 					   ascending */
+	int	*cg_first;		/* nclinicians + 1 offsets into cg */
+	int	*cg;			/* per clinician: its groups,
+					   ascending */
 	bool	*has_peer;		/* per participant: rule 9 can bind */
 	bool	any_peer;
 };

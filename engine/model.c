@@ -316,6 +316,8 @@ sched_derived_free(struct sched_derived *d)
 	free(d->conflicts);
 	free(d->gp_first);
 	free(d->gp);
+	free(d->cg_first);
+	free(d->cg);
 	free(d->has_peer);
 	free(d);
 }

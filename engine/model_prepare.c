@@ -229,6 +229,26 @@ prepare_group_people(const struct sched_model *m, struct sched_derived *d)
 	free(fill);
 }
 
+/* Per clinician, the groups it leads, ascending (a counting sort). */
+static void
+prepare_clinician_groups(const struct sched_model *m, struct sched_derived *d)
+{
+	int *fill = xcalloc((size_t)m->nclinicians + 1, sizeof(int));
+
+	d->cg_first = xcalloc((size_t)m->nclinicians + 1, sizeof(int));
+	d->cg = xmalloc(((size_t)m->ngroups + 1) * sizeof(int));
+	for (int g = 0; g < m->ngroups; g++)
+		d->cg_first[m->groups[g].clinician + 1]++;
+	for (int cl = 0; cl < m->nclinicians; cl++)
+		d->cg_first[cl + 1] += d->cg_first[cl];
+	for (int g = 0; g < m->ngroups; g++) {
+		int cl = m->groups[g].clinician;
+
+		d->cg[d->cg_first[cl] + fill[cl]++] = g;
+	}
+	free(fill);
+}
+
 /* Lists, per group, the groups its clinician could not lead alongside. */
 static void
 prepare_conflicts(const struct sched_model *m, struct sched_derived *d)
@@ -306,6 +326,7 @@ sched_model_prepare(struct sched_model *m, char **cause)
 	m->derived = d;
 	prepare_options(m, d);
 	prepare_group_people(m, d);
+	prepare_clinician_groups(m, d);
 	prepare_conflicts(m, d);
 	prepare_peers(m, d);
 	return 0;

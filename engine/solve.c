@@ -111,7 +111,6 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 	memset(&c, 0, sizeof c);
 	c.m = m;
 	c.d = m->derived;
-	c.work_limit = solve_work_limit(m, o);
 	sched_state_init(&c.st, m);
 	solve_bound(&c);
 	/*

@@ -102,7 +102,7 @@ bool	solve_insert(struct solve_ctx *c, int p, int g, struct solve_fail *f);
 bool	solve_insert_deferred(struct solve_ctx *c, int p, int g,
 	    struct solve_fail *f);
 void	solve_remove(struct solve_ctx *c, int p);
-bool	solve_drop_guests(struct solve_ctx *c, int g);
+bool	solve_drop_guests(struct solve_ctx *c, int g, bool unplace);
 int	solve_best_insert(struct solve_ctx *c, int p, int except);
 bool	solve_out_of_work(const struct solve_ctx *c);
 
@@ -120,7 +120,8 @@ void	solve_construct_some(struct solve_ctx *c, const bool *only);
 int	solve_chain(struct solve_ctx *c, const bool *tracks);
 
 /* solve_improve.c */
-void	solve_gather(struct solve_ctx *c, int g);
+void	solve_gather(struct solve_ctx *c, int g, bool full,
+	    struct sched_ilist *from);
 void	solve_improve(struct solve_ctx *c);
 void	solve_improve_loop(struct solve_ctx *c);
 void	solve_polish(struct solve_ctx *c);

@@ -216,9 +216,9 @@ bound_clinician_seats(const struct solve_ctx *c, int *budget)
 	for (int cl = 0; cl < m->nclinicians; cl++) {
 		int n = 0;
 
-		for (int g = 0; g < m->ngroups; g++)
-			if (c->potential[g] && m->groups[g].clinician == cl)
-				gs[n++] = g;
+		for (int k = c->d->cg_first[cl]; k < c->d->cg_first[cl + 1]; k++)
+			if (c->potential[c->d->cg[k]])
+				gs[n++] = c->d->cg[k];
 		budget[cl] = bound_clinician_best(c, cl, gs, n);
 		seats += budget[cl];
 	}

@@ -107,9 +107,14 @@ improve_eject(struct solve_ctx *c)
 	return any;
 }
 
-/* Fills closed g with the unplaced, then with members others can spare. */
+/*
+ * Fills closed g with the unplaced, then with members others can spare
+ * (their groups kept at group_size.min): until g may open or, when full,
+ * until it is at capacity.  from, unless NULL, lists the groups that gave
+ * members, whose freed seats someone unplaced may take.
+ */
 void
-solve_gather(struct solve_ctx *c, int g)
+solve_gather(struct solve_ctx *c, int g, bool full, struct sched_ilist *from)
 {
 	const struct sched_ilist *cl = &c->cands[g];
 	struct solve_fail f;
@@ -118,8 +123,10 @@ solve_gather(struct solve_ctx *c, int g)
 		if (c->st.home[cl->v[k]] < 0 &&
 		    rule_capacity_fits(c->m, g, c->st.nmem[g] + 1))
 			solve_insert(c, cl->v[k], g, &f);
-	for (int k = 0; k < cl->n && (c->st.nmem[g] == 0 ||
-	    !rule_open_size_ok(c->m, c->st.nmem[g])); k++) {
+	for (int k = 0; k < cl->n && (full ?
+	    rule_capacity_fits(c->m, g, c->st.nmem[g] + 1) :
+	    c->st.nmem[g] == 0 || !rule_open_size_ok(c->m, c->st.nmem[g]));
+	    k++) {
 		int q = cl->v[k], h = c->st.home[q];
 		size_t mark = sched_state_mark(&c->st);
 
@@ -129,6 +136,8 @@ solve_gather(struct solve_ctx *c, int g)
 		solve_remove(c, q);
 		if (!solve_insert(c, q, g, &f))
 			sched_state_undo(&c->st, mark);
+		else if (from != NULL)
+			sched_ilist_push(from, h);
 	}
 }
 
@@ -144,7 +153,7 @@ improve_open(struct solve_ctx *c)
 		if (!c->potential[g] || c->st.nmem[g] > 0 ||
 		    !rule_clinician_can_open(&c->st, g))
 			continue;
-		solve_gather(c, g);
+		solve_gather(c, g, false, NULL);
 		if (c->st.nmem[g] == 0 ||
 		    !rule_open_size_ok(c->m, c->st.nmem[g])) {
 			sched_state_undo(&c->st, mark);
@@ -167,7 +176,7 @@ improve_close_one(struct solve_ctx *c, int g)
 
 	for (int k = 0; k < n; k++)
 		solve_remove(c, mem[k]);
-	ok = solve_drop_guests(c, g);
+	ok = solve_drop_guests(c, g, false);
 	for (int k = 0; k < n && ok; k++)
 		ok = solve_best_insert(c, mem[k], g) >= 0;
 	free(mem);
@@ -205,7 +214,7 @@ improve_move_one(struct solve_ctx *c, int p)
 			continue;
 		solve_remove(c, p);
 		if (rule_open_size_ok(c->m, c->st.nmem[h]) &&
-		    (c->st.nmem[h] > 0 || solve_drop_guests(c, h)) &&
+		    (c->st.nmem[h] > 0 || solve_drop_guests(c, h, false)) &&
 		    solve_insert(c, p, g, &f) &&
 		    improve_settle(c, mark, &before))
 			return true;

@@ -12,31 +12,6 @@
 #include "solve.h"
 #include "xmalloc.h"
 
-/* Removes guests of closed g, re-covering their weeks or unplacing them. */
-static void
-lns_evict_guests(struct solve_ctx *c, int g)
-{
-	const struct sched_group *gr = &c->m->groups[g];
-	int n = c->m->weeks * gr->nsessions;
-	struct sched_ilist hit = { NULL, 0, 0 };
-
-	for (int k = 0; k < n; k++) {
-		int i = gr->first_instance + k;
-
-		while (c->st.attendees[i].n > 0) {
-			int q = c->st.attendees[i].v[0];
-
-			sched_state_remove_makeup(&c->st, q, i);
-			sched_ilist_push(&hit, q);
-		}
-	}
-	for (int k = 0; k < hit.n; k++)
-		if (c->st.home[hit.v[k]] >= 0 &&
-		    !solve_fix_weeks(c, hit.v[k], NULL))
-			solve_remove(c, hit.v[k]);
-	free(hit.v);
-}
-
 /*
  * Closes g: unplaces its members, re-covers or unplaces its guests, and
  * ruins in turn any group left below group_size.min or closed with guests,
@@ -47,7 +22,7 @@ solve_ruin(struct solve_ctx *c, int g)
 {
 	while (c->st.members[g].n > 0)
 		solve_remove(c, c->st.members[g].v[c->st.members[g].n - 1]);
-	lns_evict_guests(c, g);
+	(void)solve_drop_guests(c, g, true);
 	c->st.work += c->m->ngroups;
 	for (int h = 0; h < c->m->ngroups; h++)
 		if (!rule_open_size_ok(c->m, c->st.nmem[h]) ||

@@ -114,11 +114,13 @@ solve_remove(struct solve_ctx *c, int p)
 
 /*
  * Group g has just closed: removes the makeups others held in it and
- * covers their weeks again elsewhere.  False when someone can't be
- * covered (undo to a mark).
+ * covers their weeks again elsewhere.  A guest that can't be covered
+ * leaves when unplace is set (its own group may then fall below
+ * group_size.min: the caller's business); otherwise the result is false
+ * (undo to a mark).
  */
 bool
-solve_drop_guests(struct solve_ctx *c, int g)
+solve_drop_guests(struct solve_ctx *c, int g, bool unplace)
 {
 	const struct sched_group *gr = &c->m->groups[g];
 	int n = c->m->weeks * gr->nsessions, ok = 1;
@@ -136,8 +138,17 @@ solve_drop_guests(struct solve_ctx *c, int g)
 			sched_ilist_push(&hit, q);
 		}
 	}
-	for (int k = 0; k < hit.n && ok; k++)
-		ok = solve_fix_weeks(c, hit.v[k], NULL);
+	for (int k = 0; k < hit.n && ok; k++) {
+		int q = hit.v[k];
+
+		if (unplace && c->st.home[q] < 0)
+			continue;	/* left already */
+		ok = solve_fix_weeks(c, q, NULL);
+		if (!ok && unplace) {
+			solve_remove(c, q);
+			ok = 1;
+		}
+	}
 	free(hit.v);
 	return ok;
 }

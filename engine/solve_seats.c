@@ -32,8 +32,6 @@ struct seats {
 	int	*seat_of;		/* group x capacity: participant */
 	int	*first_seat;		/* group: offset of its seats */
 	int	*used;			/* group: seats taken, the first ones */
-	int	*cl_first;		/* clinician: offset into cl_groups */
-	int	*cl_groups;		/* groups by clinician */
 	int	*seen;			/* group: last search that visited it */
 	int	*cseen;			/* clinician: the same */
 	int	stamp;
@@ -76,8 +74,9 @@ seats_free_budget(struct seats *s, int cl)
 	if (s->cseen[cl] == s->stamp)
 		return false;
 	s->cseen[cl] = s->stamp;
-	for (int j = s->cl_first[cl]; j < s->cl_first[cl + 1]; j++) {
-		int g = s->cl_groups[j];
+	for (int j = s->c->d->cg_first[cl]; j < s->c->d->cg_first[cl + 1];
+	    j++) {
+		int g = s->c->d->cg[j];
 
 		/* The path passes g (backwards): mark it like any visit. */
 		if (s->seen[g] == s->stamp)
@@ -141,7 +140,7 @@ seats_augment(struct seats *s, int p)
 	return false;
 }
 
-/* Lays out the seats of the groups that may open, and groups by clinician. */
+/* Lays out the seats of the groups that may open. */
 static void
 seats_init(struct seats *s, const struct solve_ctx *c, const int *budget)
 {
@@ -164,18 +163,6 @@ seats_init(struct seats *s, const struct solve_ctx *c, const int *budget)
 	s->seen = xcalloc(ng, sizeof(int));
 	s->cused = xcalloc(nc, sizeof(int));
 	s->cseen = xcalloc(nc, sizeof(int));
-	s->cl_first = xcalloc(nc, sizeof(int));
-	s->cl_groups = xcalloc(ng, sizeof(int));
-	for (int g = 0; g < m->ngroups; g++)
-		if (c->potential[g])
-			s->cl_first[m->groups[g].clinician + 1]++;
-	for (int cl = 0; cl < m->nclinicians; cl++)
-		s->cl_first[cl + 1] += s->cl_first[cl];
-	n = 0;
-	for (int cl = 0; cl < m->nclinicians; cl++)
-		for (int g = 0; g < m->ngroups; g++)
-			if (c->potential[g] && m->groups[g].clinician == cl)
-				s->cl_groups[n++] = g;
 	s->stamp = 1;
 }
 
@@ -188,8 +175,6 @@ seats_release(struct seats *s)
 	free(s->seen);
 	free(s->cused);
 	free(s->cseen);
-	free(s->cl_first);
-	free(s->cl_groups);
 }
 
 int

@@ -95,8 +95,7 @@ sched_state_home_attends(const struct sched_state *st, int p, int g, int i)
 
 	if (!m->instances[i].clinician_free)
 		return false;
-	opt = g == st->home[p] && st->m->derived != NULL ? st->home_opt[p] :
-	    sched_option_find(m, p, g);
+	opt = g == st->home[p] ? st->home_opt[p] : sched_option_find(m, p, g);
 	if (opt < 0)
 		return sched_can_attend(m, p, i);
 	return sched_option_bit(sched_derived(m), opt,
@@ -179,8 +178,7 @@ sched_state_set_home(struct sched_state *st, int p, int g)
 {
 	assert(st->home[p] == -1 && g >= 0 && g < st->m->ngroups);
 	st->home[p] = g;
-	st->home_opt[p] = st->m->derived != NULL ?
-	    sched_option_find(st->m, p, g) : -1;
+	st->home_opt[p] = sched_option_find(st->m, p, g);
 	if (st->nmem[g]++ == 0)
 		state_open(st, g, 1);
 	sched_ilist_push(&st->members[g], p);
