@@ -52,6 +52,16 @@ check_shape(const struct sched_model *m, const struct sched_solution *s)
 }
 
 int
+sched_check_state(const struct sched_state *st, char **cause)
+{
+	int rc = 0;
+
+	for (int r = 0; check_rules[r] != NULL && rc == 0; r++)
+		rc = check_rules[r](st, cause);
+	return rc;
+}
+
+int
 sched_check(const struct sched_model *m, const struct sched_solution *s,
     char **cause)
 {
@@ -67,8 +77,7 @@ sched_check(const struct sched_model *m, const struct sched_solution *s,
 	for (size_t k = 0; k < s->nmakeups; k++)
 		sched_state_add_makeup(&st, s->makeups[k].participant,
 		    s->makeups[k].instance);
-	for (int r = 0; check_rules[r] != NULL && rc == 0; r++)
-		rc = check_rules[r](&st, cause);
+	rc = sched_check_state(&st, cause);
 	sched_state_release(&st);
 	return rc;
 }

@@ -20,6 +20,12 @@
 bool	rule_clinician_free(const struct sched_model *m, int i);
 bool	rule_can_attend_direct(const struct sched_model *m, int p, int i);
 bool	rule_instance_runs(const struct sched_state *st, int i);
+/*
+ * Every rule check below, in order, on st (check.c); the first broken
+ * rule's code and *cause (caller frees), else 0.
+ */
+int	sched_check_state(const struct sched_state *st, char **cause);
+
 int	rule_attend_check(const struct sched_state *st, char **cause);
 
 /* Rule 3: rule_home.c. */

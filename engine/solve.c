@@ -2,10 +2,11 @@
  * sched_solve(): the driver.  Bound and viability first (solve_bound.c),
  * then greedy construction (solve_construct.c), local search
  * (solve_improve.c) and ruin-and-recreate (solve_lns.c) on a struct
- * sched_state, then the solution is written
- * out with a reason for every unplaced participant (solve_reason.c) and
- * checked by sched_check(): the solver never returns a schedule the
- * checker rejects.
+ * sched_state, on models small enough the exact method (solve_exact.c)
+ * and exact repair of neighbourhoods (solve_repair.c), then the solution
+ * is written out with a reason for every unplaced participant
+ * (solve_reason.c) and checked by sched_check(): the solver never returns
+ * a schedule the checker rejects.
  *
  * Effort is counted in state steps, never in wall-clock time, so that the
  * same input gives the same output.  A time limit is turned into a step
@@ -30,6 +31,8 @@
  * inside the minute a region's run may take end to end.
  */
 #define SOLVE_WORK_MAX		3200000000L
+/* Where exact repair runs, it gets this fraction of the work. */
+#define SOLVE_REPAIR_SHARE	3
 
 /*
  * Heuristic effort: an explicit work limit, else the time limit at a
@@ -53,7 +56,17 @@ solve_work_limit(const struct sched_model *m, const struct sched_solve_opts *o)
 	return scaled > SOLVE_DEFAULT_WORK ? scaled : SOLVE_DEFAULT_WORK;
 }
 
-static void
+void
+solve_ctx_init(struct solve_ctx *c, const struct sched_model *m)
+{
+	memset(c, 0, sizeof *c);
+	c->m = m;
+	c->d = m->derived;
+	sched_state_init(&c->st, m);
+	solve_bound(c);
+}
+
+void
 solve_ctx_release(struct solve_ctx *c)
 {
 	sched_state_release(&c->st);
@@ -101,6 +114,8 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 {
 	struct solve_ctx c;
 	char *why = NULL;
+	bool changed;
+	long work;
 	int rc = 0;
 
 	if (m->derived == NULL) {
@@ -108,23 +123,28 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 		*cause = xstrdup("solve: the model was not prepared");
 		return IOP_EINTERNAL;
 	}
-	memset(&c, 0, sizeof c);
-	c.m = m;
-	c.d = m->derived;
-	sched_state_init(&c.st, m);
-	solve_bound(&c);
+	solve_ctx_init(&c, m);
 	/*
 	 * The greedy construction always completes (a schedule placing
 	 * nobody helps no one); the limit bounds the improvement after it.
 	 */
 	c.work_limit = LONG_MAX;
 	solve_construct(&c);
-	c.work_limit = solve_work_limit(m, o);
+	work = solve_work_limit(m, o);
+	c.work_limit = solve_repair_pays(&c) ? work - work /
+	    SOLVE_REPAIR_SHARE : work;
 	c.st.ntrail = 0;
 	solve_improve(&c);
 	solve_lns(&c);
 	/* Hook: the exact method for small models (solve_exact.c). */
-	if (solve_exact(&c)) {
+	changed = solve_exact(&c);
+	/*
+	 * Exact repair of neighbourhoods (solve_repair.c) on the rest of the
+	 * work; a changed schedule then gets the polish.
+	 */
+	c.work_limit = work;
+	changed |= solve_repair(&c);
+	if (changed) {
 		c.st.ntrail = 0;
 		solve_improve(&c);
 	}

@@ -5,7 +5,7 @@
  * solve_makeup.c (covering short weeks with makeups), solve_move.c
  * (insert and remove one participant), solve_construct.c (greedy group
  * opening), solve_improve.c (local search), solve_lns.c (ruin and
- * recreate), solve_reason.c (why someone stays unplaced) and solve.c
+ * recreate), solve_repair.c (a neighbourhood's MIP), solve_reason.c (why someone stays unplaced) and solve.c
  * (the driver).
  */
 #ifndef IOP_SOLVE_H
@@ -54,6 +54,13 @@ struct solve_ctx {
 	int	bound;
 	unsigned seed;			/* tie-break order; 0: by index */
 };
+
+/*
+ * solve.c: a context on prepared model m with its bound worked out and
+ * an empty state; solve_ctx_release() frees it.
+ */
+void	solve_ctx_init(struct solve_ctx *c, const struct sched_model *m);
+void	solve_ctx_release(struct solve_ctx *c);
 
 /* solve_bound.c */
 void	solve_bound(struct solve_ctx *c);
@@ -128,6 +135,13 @@ void	solve_polish(struct solve_ctx *c);
 
 /* solve_swap.c: true when some swap of open groups placed more. */
 bool	solve_swap(struct solve_ctx *c);
+
+/*
+ * solve_repair.c: true when a neighbourhood's MIP placed more; it runs
+ * only on models where it pays (solve_repair_pays(), a size test).
+ */
+bool	solve_repair(struct solve_ctx *c);
+bool	solve_repair_pays(const struct solve_ctx *c);
 
 /* solve_lns.c */
 void	solve_ruin(struct solve_ctx *c, int g);

@@ -136,7 +136,7 @@ exact_load(struct solve_ctx *c, const struct solve_mip *mp, glp_prob *lp)
 	struct sched_state *st = &c->st;
 	size_t mark = sched_state_mark(st);
 	char *why = NULL;
-	bool ok = true;
+	bool ok;
 
 	for (int p = 0; p < m->nparticipants; p++)
 		if (st->home[p] >= 0)
@@ -152,14 +152,7 @@ exact_load(struct solve_ctx *c, const struct solve_mip *mp, glp_prob *lp)
 	for (int k = 0; k < mp->nmk; k++)
 		if (glp_mip_col_val(lp, mp->col_m0 + k) > 0.5)
 			sched_state_add_makeup(st, mp->mk[k].p, mp->mk[k].i);
-	for (int r = 0; ok && r < 8; r++) {
-		static int (*const checks[])(const struct sched_state *,
-		    char **) = { rule_attend_check, rule_home_check,
-		    rule_makeup_check, rule_hours_check, rule_capacity_check,
-		    rule_open_check, rule_clinician_check, rule_agency_check };
-
-		ok = checks[r](st, &why) == 0;
-	}
+	ok = sched_check_state(st, &why) == 0;
 	free(why);
 	if (!ok)
 		sched_state_undo(st, mark);

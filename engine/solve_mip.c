@@ -28,6 +28,7 @@
  * never run and get no makeup column, and attendance is an option's bit.
  */
 #include <glpk.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,30 +90,104 @@ mip_binary(glp_prob *lp, double obj)
  * one makeup a week) lifts p to the minimum on its own.
  */
 static bool
-mip_makeup_fits(const struct solve_ctx *c, int p, int o, int i)
+mip_makeup_fits(const struct solve_ctx *c, const struct solve_mip *mp, int p,
+    int o, int i)
 {
 	const struct sched_model *m = c->m;
 	const struct sched_instance *in = &m->instances[i];
 	int hm = c->hm[(size_t)o * m->weeks + in->week];
 	int min = m->participants[p].min_minutes;
 
-	return c->viable[o] && c->d->opts[o].group != in->group &&
+	return mp->col_x[o] != 0 && c->d->opts[o].group != in->group &&
 	    hm < min && hm + in->minutes <= m->max_minutes &&
 	    (m->makeups_per_week > 1 || hm + in->minutes >= min) &&
 	    !solve_option_hits_home(c, o, i);
 }
 
-/* True when some viable home of p leaves week w short. */
+/* True when some home of p (a column) leaves week w short. */
 static bool
-mip_short(const struct solve_ctx *c, int p, int w)
+mip_short(const struct solve_ctx *c, const struct solve_mip *mp, int p, int w)
 {
 	const struct sched_model *m = c->m;
 
 	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
-		if (c->viable[o] && c->hm[(size_t)o * m->weeks + w] <
+		if (mp->col_x[o] && c->hm[(size_t)o * m->weeks + w] <
 		    m->participants[p].min_minutes)
 			return true;
 	return false;
+}
+
+/* How many home columns p has. */
+static int
+mip_nx(const struct solve_ctx *c, const struct solve_mip *mp, int p)
+{
+	int n = 0;
+
+	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
+		n += mp->col_x[o] != 0;
+	return n;
+}
+
+/* Scoped: true when a fixed participant to keep apart from p attends i. */
+static bool
+mip_apart_at(const struct solve_ctx *c, int p, int i)
+{
+	const struct sched_ilist *l = &c->st.attendees[i];
+
+	if (!c->d->any_peer)
+		return false;
+	for (int k = 0; k < l->n; k++)
+		if (rule_agency_apart(c->m, p, l->v[k]))
+			return true;
+	return false;
+}
+
+/* Scoped: true when home o would seat p with a fixed colleague to avoid. */
+static bool
+mip_apart_home(const struct solve_ctx *c, int p, int o)
+{
+	const struct sched_model *m = c->m;
+	const struct sched_group *gr = &m->groups[c->d->opts[o].group];
+
+	if (!c->d->any_peer)
+		return false;
+	for (int k = 0; k < m->weeks * gr->nsessions; k++)
+		if (sched_option_bit(c->d, o, k) &&
+		    mip_apart_at(c, p, gr->first_instance + k))
+			return true;
+	return false;
+}
+
+/* True when option o (of p) gets a home column. */
+static bool
+mip_home_col(const struct solve_ctx *c, const struct solve_mip *mp, int p,
+    int o)
+{
+	int g = c->d->opts[o].group;
+
+	if (!c->viable[o])
+		return false;
+	if (mp->gfree == NULL)
+		return true;
+	return mp->pfree[p] && mp->gfree[g] && mp->col_y[g] &&
+	    !mip_apart_home(c, p, o);
+}
+
+/*
+ * True when p could take a makeup in group g's instance i: g may open
+ * (whole model), or is free and may open, or is fixed and open with a
+ * seat left and no colleague to keep apart (scoped).
+ */
+static bool
+mip_makeup_room(const struct solve_ctx *c, const struct solve_mip *mp,
+    int p, int g, int i)
+{
+	if (mp->gfree == NULL)
+		return c->potential[g];
+	if (mp->gfree[g] ? mp->col_y[g] == 0 : c->st.nmem[g] == 0)
+		return false;
+	return c->st.att[i] < c->m->groups[g].capacity &&
+	    !mip_apart_at(c, p, i);
 }
 
 /* Lists the makeup columns' (p, i), participants and starts in order. */
@@ -125,30 +200,29 @@ mip_makeups(const struct solve_ctx *c, struct solve_mip *mp)
 	for (int p = 0; p < m->nparticipants; p++) {
 		const struct sched_participant *pa = &m->participants[p];
 
-		if (c->nviable[p] == 0 || m->makeups_per_week == 0)
+		if (m->makeups_per_week == 0 || mip_nx(c, mp, p) == 0)
 			continue;
 		for (int w = pa->first_week; w <= pa->last_week; w++) {
-			if (!mip_short(c, p, w))
+			if (!mip_short(c, mp, p, w))
 				continue;
 			for (int h = c->d->opt_first[p];
 			    h < c->d->opt_first[p + 1]; h++) {
 				int g = c->d->opts[h].group;
 				const struct sched_group *gr = &m->groups[g];
 
-				if (!c->potential[g])
-					continue;
 				for (int k = w * gr->nsessions;
 				    k < (w + 1) * gr->nsessions; k++) {
 					int i = gr->first_instance + k;
 					bool any = false;
 
 					if (!m->instances[i].clinician_free ||
-					    !sched_option_bit(c->d, h, k))
+					    !sched_option_bit(c->d, h, k) ||
+					    !mip_makeup_room(c, mp, p, g, i))
 						continue;
 					for (int o = c->d->opt_first[p];
 					    o < c->d->opt_first[p + 1] && !any;
 					    o++)
-						any = mip_makeup_fits(c, p, o, i);
+						any = mip_makeup_fits(c, mp, p, o, i);
 					if (!any)
 						continue;
 					XGROW(mp->mk, cap, (size_t)mp->nmk + 1);
@@ -168,11 +242,18 @@ mip_columns(const struct solve_ctx *c, struct solve_mip *mp)
 	mp->col_y = xcalloc((size_t)m->ngroups + 1, sizeof(int));
 	mp->col_x = xcalloc((size_t)c->d->nopts + 1, sizeof(int));
 	for (int g = 0; g < m->ngroups; g++)
-		if (c->potential[g])
+		if (c->potential[g] && (mp->gfree == NULL || mp->gfree[g])) {
 			mp->col_y[g] = mip_binary(mp->lp, 0);
-	for (int o = 0; o < c->d->nopts; o++)
-		if (c->viable[o])
-			mp->col_x[o] = mip_binary(mp->lp, 1);
+			/* A fixed guest keeps its group open. */
+			if (mp->gfree != NULL && c->st.guests[g] > 0)
+				glp_set_col_bnds(mp->lp, mp->col_y[g], GLP_FX,
+				    1, 1);
+		}
+	for (int p = 0; p < m->nparticipants; p++)
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
+		    o++)
+			if (mip_home_col(c, mp, p, o))
+				mp->col_x[o] = mip_binary(mp->lp, 1);
 	mip_makeups(c, mp);
 	mp->col_m0 = glp_get_num_cols(mp->lp) + 1;
 	for (int k = 0; k < mp->nmk; k++)
@@ -286,7 +367,7 @@ mip_rows_groups(const struct solve_ctx *c, struct solve_mip *mp,
 	const struct sched_derived *d = c->d;
 
 	for (int p = 0; p < m->nparticipants; p++) {
-		if (c->nviable[p] < 2)
+		if (mip_nx(c, mp, p) < 2)
 			continue;
 		mip_row(r, GLP_UP, 0, 1);
 		for (int o = d->opt_first[p]; o < d->opt_first[p + 1]; o++)
@@ -309,9 +390,12 @@ mip_rows_groups(const struct solve_ctx *c, struct solve_mip *mp,
 				mip_row(r, GLP_UP, 0, 0);
 			else
 				mip_row(r, GLP_LO, 0, 0);
-			for (int k = 0; k < l->n; k++)
-				mip_add(r, mp->col_x[solve_option(c, l->v[k],
-				    g)], 1);
+			for (int k = 0; k < l->n; k++) {
+				int o = solve_option(c, l->v[k], g);
+
+				if (mp->col_x[o])
+					mip_add(r, mp->col_x[o], 1);
+			}
 			mip_add(r, mp->col_y[g], side == 0 ?
 			    -m->groups[g].capacity : -m->group_min);
 		}
@@ -331,8 +415,10 @@ mip_rows_makeup_link(const struct solve_ctx *c, struct solve_mip *mp,
 	mip_row(r, GLP_UP, 0, 0);
 	mip_add(r, mp->col_m0 + k, 1);
 	for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1]; o++)
-		if (mip_makeup_fits(c, p, o, i))
+		if (mip_makeup_fits(c, mp, p, o, i))
 			mip_add(r, mp->col_x[o], -1);
+	if (mp->col_y[m->instances[i].group] == 0)
+		return;		/* a fixed open group */
 	mip_row(r, GLP_UP, 0, 0);
 	mip_add(r, mp->col_m0 + k, 1);
 	mip_add(r, mp->col_y[m->instances[i].group], -1);
@@ -346,7 +432,7 @@ mip_fit_mask(const struct solve_ctx *c, const struct solve_mip *mp, int k)
 	uint64_t mask = 0;
 
 	for (int o = o0; o < c->d->opt_first[p + 1]; o++)
-		if (mip_makeup_fits(c, p, o, mp->mk[k].i))
+		if (mip_makeup_fits(c, mp, p, o, mp->mk[k].i))
 			mask |= (uint64_t)1 << (o - o0);
 	return mask;
 }
@@ -379,7 +465,8 @@ mip_rows_links(const struct solve_ctx *c, struct solve_mip *mp,
 	for (int k = a; k < b; k++) {
 		int g = m->instances[mp->mk[k].i].group;
 
-		if (k > a && m->instances[mp->mk[k - 1].i].group == g)
+		if ((k > a && m->instances[mp->mk[k - 1].i].group == g) ||
+		    mp->col_y[g] == 0)
 			continue;
 		mip_row(r, GLP_UP, 0, 0);
 		for (int j = k; j < b && m->instances[mp->mk[j].i].group == g;
@@ -432,7 +519,7 @@ mip_rows_week(const struct solve_ctx *c, struct solve_mip *mp,
 		for (int k = a; k < b; k++) {
 			int i = mp->mk[k].i, mins = m->instances[i].minutes;
 
-			if (mip_makeup_fits(c, p, o, i))
+			if (mip_makeup_fits(c, mp, p, o, i))
 				mip_add(r, mp->col_m0 + k, mins < d ? mins : d);
 		}
 	}
@@ -488,7 +575,7 @@ mip_rows_participants(const struct solve_ctx *c, struct solve_mip *mp,
 		const struct sched_participant *pa = &m->participants[p];
 		int first;
 
-		if (c->nviable[p] == 0)
+		if (mip_nx(c, mp, p) == 0)
 			continue;
 		while (k < mp->nmk && mp->mk[k].p < p)
 			k++;
@@ -500,7 +587,7 @@ mip_rows_participants(const struct solve_ctx *c, struct solve_mip *mp,
 			    m->instances[mp->mk[k].i].week == w)
 				k++;
 			mip_rows_links(c, mp, r, a, k);
-			if (mip_short(c, p, w))
+			if (mip_short(c, mp, p, w))
 				mip_rows_week(c, mp, r, p, w, a, k);
 		}
 		mip_rows_overlaps(c, mp, r, first, k);
@@ -573,15 +660,21 @@ mip_rows_instance(const struct solve_ctx *c, struct solve_mip *mp,
 {
 	const struct sched_model *m = c->m;
 	int g = m->instances[v[0].i].group;
+	/* Scoped: the seats fixed participants hold. */
+	int held = mp->gfree != NULL ? c->st.att[v[0].i] : 0;
 	int distinct = 0;
 
 	for (size_t k = 0; k < n; k++)
 		distinct += k == 0 || v[k].p != v[k - 1].p;
-	if (distinct > m->groups[g].capacity) {
-		mip_row(r, GLP_UP, 0, 0);
+	if (distinct > m->groups[g].capacity - held) {
+		mip_row(r, GLP_UP, 0, -held);
 		for (size_t k = 0; k < n; k++)
 			mip_add(r, v[k].col, 1);
-		mip_add(r, mp->col_y[g], -m->groups[g].capacity);
+		if (mp->col_y[g])
+			mip_add(r, mp->col_y[g], -m->groups[g].capacity);
+		else
+			glp_set_row_bnds(r->lp, r->row, GLP_UP, 0,
+			    m->groups[g].capacity - held);
 	}
 	if (!c->d->any_peer)
 		return;
@@ -620,12 +713,11 @@ mip_rows_instances(const struct solve_ctx *c, struct solve_mip *mp,
 	free(v);
 }
 
-void
-solve_mip_build(const struct solve_ctx *c, int max_cols, struct solve_mip *mp)
+static void
+mip_build(const struct solve_ctx *c, int max_cols, struct solve_mip *mp)
 {
 	struct mip_rows r;
 
-	memset(mp, 0, sizeof *mp);
 	memset(&r, 0, sizeof r);
 	mp->lp = glp_create_prob();
 	glp_set_obj_dir(mp->lp, GLP_MAX);
@@ -645,6 +737,23 @@ solve_mip_build(const struct solve_ctx *c, int max_cols, struct solve_mip *mp)
 	free(r.ia);
 	free(r.ja);
 	free(r.ar);
+}
+
+void
+solve_mip_build(const struct solve_ctx *c, int max_cols, struct solve_mip *mp)
+{
+	memset(mp, 0, sizeof *mp);
+	mip_build(c, max_cols, mp);
+}
+
+void
+solve_mip_build_scoped(const struct solve_ctx *c, const bool *pfree,
+    const bool *gfree, struct solve_mip *mp)
+{
+	memset(mp, 0, sizeof *mp);
+	mp->pfree = pfree;
+	mp->gfree = gfree;
+	mip_build(c, INT_MAX, mp);
 }
 
 void

@@ -36,6 +36,14 @@ struct solve_mip {
 	int	ncols;
 	int	nrows;
 	long	nnz;
+	/*
+	 * A neighbourhood (solve_repair.c), or NULL for the whole model:
+	 * only free participants get columns, homes only in free groups,
+	 * and what the others in c->st hold is fixed (seats taken, groups
+	 * kept open, colleagues to keep apart).
+	 */
+	const bool *pfree;		/* per participant */
+	const bool *gfree;		/* per group: all of some clinicians */
 };
 
 /*
@@ -47,6 +55,15 @@ struct solve_mip {
  */
 void	solve_mip_build(const struct solve_ctx *c, int max_cols,
 	    struct solve_mip *mp);
+/*
+ * The MIP of a neighbourhood: participants pfree (none of them in c->st)
+ * and the groups gfree, every group of some clinicians, that may open or
+ * close.  The rest of c->st stays as it is: its seats, its open groups
+ * (a free group holding a fixed guest stays open) and its colleagues to
+ * keep apart are constants.  The objective counts the free placed.
+ */
+void	solve_mip_build_scoped(const struct solve_ctx *c, const bool *pfree,
+	    const bool *gfree, struct solve_mip *mp);
 void	solve_mip_release(struct solve_mip *mp);
 
 /*
