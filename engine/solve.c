@@ -140,13 +140,17 @@ sched_solve(const struct sched_model *m, const struct sched_solve_opts *o,
 	changed = solve_exact(&c);
 	/*
 	 * Exact repair of neighbourhoods (solve_repair.c) on the rest of the
-	 * work; a changed schedule then gets the polish.
+	 * work; a changed schedule, and where repair ran whatever work it
+	 * left, then go to the local search and the polish.
 	 */
 	c.work_limit = work;
 	changed |= solve_repair(&c);
-	if (changed) {
+	if (changed || solve_repair_pays(&c)) {
 		c.st.ntrail = 0;
 		solve_improve(&c);
+		c.st.ntrail = 0;
+		solve_polish(&c);
+		c.st.ntrail = 0;
 	}
 	solve_export(&c, s);
 	if (sched_placed_count(s) > s->bound) {

@@ -396,8 +396,10 @@ mip_rows_groups(const struct solve_ctx *c, struct solve_mip *mp,
 				if (mp->col_x[o])
 					mip_add(r, mp->col_x[o], 1);
 			}
+			/* Open means a home member (rule 7), min 0 or not. */
 			mip_add(r, mp->col_y[g], side == 0 ?
-			    -m->groups[g].capacity : -m->group_min);
+			    -m->groups[g].capacity : m->group_min > 1 ?
+			    -m->group_min : -1);
 		}
 	}
 	for (int cl = 0; cl < m->nclinicians; cl++)

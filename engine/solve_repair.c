@@ -52,6 +52,7 @@ struct repair {
 	int	placed_free;		/* of them placed before */
 	int	nodes;			/* counted by the callback */
 	int	max_nodes;
+	bool	spent;			/* the work left pays for no node */
 };
 
 static void
@@ -220,7 +221,7 @@ repair_nodes(const struct solve_ctx *c, const struct solve_mip *mp)
 	long left = c->work_limit - c->st.work - size * REPAIR_ROOT_COST;
 	long n = left / (size * REPAIR_NODE_COST);
 
-	return n < 0 ? 0 : n > REPAIR_NODES ? REPAIR_NODES : (int)n;
+	return n < 1 ? 0 : n > REPAIR_NODES ? REPAIR_NODES : (int)n;
 }
 
 /* Solves the neighbourhood in r; true when it placed more (kept). */
@@ -239,6 +240,14 @@ repair_step(struct repair *r)
 		if (r->pfree[p])
 			solve_remove(c, p);
 	solve_mip_build_scoped(c, r->pfree, r->gfree, &mp);
+	r->max_nodes = repair_nodes(c, &mp);
+	if (r->max_nodes == 0) {
+		/* A search stopped before its root finds nothing. */
+		r->spent = true;
+		solve_mip_release(&mp);
+		sched_state_undo(&c->st, mark);
+		return false;
+	}
 	repair_row_more(r, &mp);
 	glp_init_iocp(&ip);
 	ip.msg_lev = GLP_MSG_OFF;
@@ -246,7 +255,6 @@ repair_step(struct repair *r)
 	ip.cb_func = repair_callback;
 	ip.cb_info = r;
 	r->nodes = 0;
-	r->max_nodes = repair_nodes(c, &mp);
 	(void)glp_intopt(mp.lp, &ip);
 	c->st.work += (mp.nnz + mp.ncols) * (REPAIR_ROOT_COST +
 	    REPAIR_NODE_COST * (long)r->nodes);
@@ -301,7 +309,8 @@ solve_repair(struct solve_ctx *c)
 	glp_term_out(GLP_OFF);
 	/* Round robin over the seeds until a whole round finds nothing. */
 	for (int k0 = 0; idle < m->nclinicians && !solve_out_of_work(c) &&
-	    c->st.score.placed < c->bound; k0 = (k0 + 1) % m->nclinicians) {
+	    !r.spent && c->st.score.placed < c->bound;
+	    k0 = (k0 + 1) % m->nclinicians) {
 		int t = repair_seed_track(c, k0);
 
 		idle++;
