@@ -281,7 +281,8 @@ publish_list(char **cause)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = store_open(cmd_db_path(), STORE_WRITE, &st, cause)) == 0)
+	/* Reading only: a missing database is an error, never created. */
+	if ((rc = store_open(cmd_db_path(), STORE_READ, &st, cause)) == 0)
 		rc = store_pub_people(st, &v, &n, cause);
 	store_close(st);
 	if (rc != 0)

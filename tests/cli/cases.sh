@@ -32,6 +32,8 @@ t "schedule without a database" 66 "nodb.db" --db nodb.db schedule
 check "schedule did not create the database" '[ ! -e nodb.db ]'
 t "runs without a database" 66 "nodb.db" runs --db nodb.db
 check "runs did not create the database" '[ ! -e nodb.db ]'
+t "publish --list without a database" 66 "nodb.db" --db nodb.db publish --list
+check "publish --list did not create the database" '[ ! -e nodb.db ]'
 t "solve without scenario or database" 65 "no scenario stored yet" --db nodb.db solve
 check "solve did not create the database" '[ ! -e nodb.db ]'
 
