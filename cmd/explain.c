@@ -97,9 +97,9 @@ explain_load(const struct explain_opts *o, struct explain_data *d,
 	struct store *st = NULL;
 	int rc;
 
-	if ((rc = store_open(cmd_db_path(), STORE_READ, &st, cause)) == 0 &&
-	    (rc = store_load_run(st, o->run, &d->r, cause)) == 0)
-		rc = store_load_scenario(st, &d->sc, cause);
+	if ((rc = store_open(cmd_db_path(), STORE_READ, &st, cause)) == 0)
+		rc = store_load_run_scenario(st, o->run, &d->r, &d->sc,
+		    cause);
 	store_close(st);
 	return rc;
 }

@@ -63,6 +63,13 @@ int	store_save_run(struct store *st, struct run *r, char **cause);
  * when there is no such run or no run at all.
  */
 int	store_load_run(struct store *st, int id, struct run *r, char **cause);
+/*
+ * Run id and the stored scenario in one read transaction, so that a
+ * solve committing in between cannot pair run N with run N+1's scenario
+ * (explain, report).
+ */
+int	store_load_run_scenario(struct store *st, int id, struct run *r,
+	    struct scenario *sc, char **cause);
 
 /* One line of `runs`. */
 struct store_run_info {

@@ -330,3 +330,19 @@ store_load_run(struct store *st, int id, struct run *r, char **cause)
 	return ret;
 }
 
+int
+store_load_run_scenario(struct store *st, int id, struct run *r,
+    struct scenario *sc, char **cause)
+{
+	bool began;
+	int ret;
+
+	memset(r, 0, sizeof *r);
+	memset(sc, 0, sizeof *sc);
+	if ((ret = store_read_begin(st, &began, cause)) != 0)
+		return ret;
+	if ((ret = store_load_run(st, id, r, cause)) == 0)
+		ret = store_load_scenario(st, sc, cause);
+	store_read_end(st, began);
+	return ret;
+}
