@@ -155,17 +155,7 @@ exact_load(struct solve_ctx *c, const struct solve_mip *mp, glp_prob *lp)
 	for (int p = 0; p < m->nparticipants; p++)
 		if (st->home[p] >= 0)
 			solve_remove(c, p);
-	for (int o = 0; o < c->d->nopts; o++)
-		if (mp->col_x[o] && glp_mip_col_val(lp, mp->col_x[o]) > 0.5) {
-			int p = 0;
-
-			while (c->d->opt_first[p + 1] <= o)
-				p++;
-			sched_state_set_home(st, p, c->d->opts[o].group);
-		}
-	for (int k = 0; k < mp->nmk; k++)
-		if (glp_mip_col_val(lp, mp->col_m0 + k) > 0.5)
-			sched_state_add_makeup(st, mp->mk[k].p, mp->mk[k].i);
+	solve_mip_load(c, mp, lp);
 	ok = sched_check_state(st, &why) == 0;
 	free(why);
 	if (!ok)

@@ -308,10 +308,11 @@ mip_rows_clinician(const struct solve_ctx *c, struct solve_mip *mp,
 	int gs[MIP_SUBSET_GROUPS], n = 0, nsets, z0;
 	unsigned *sets;
 
-	for (int g = 0; g < m->ngroups && n <= MIP_SUBSET_GROUPS; g++)
-		if (mp->col_y[g] && m->groups[g].clinician == cl) {
+	for (int k = d->cg_first[cl]; k < d->cg_first[cl + 1] &&
+	    n <= MIP_SUBSET_GROUPS; k++)
+		if (mp->col_y[d->cg[k]]) {
 			if (n < MIP_SUBSET_GROUPS)
-				gs[n] = g;
+				gs[n] = d->cg[k];
 			n++;
 		}
 	if (n == 0)
@@ -335,27 +336,30 @@ mip_rows_clinician(const struct solve_ctx *c, struct solve_mip *mp,
 		return;
 	}
 	mip_row(r, GLP_UP, 0, cc->max_minutes);
-	for (int g = 0; g < m->ngroups; g++)
-		if (mp->col_y[g] && m->groups[g].clinician == cl)
-			mip_add(r, mp->col_y[g], m->groups[g].weekly_minutes);
+	for (int j = d->cg_first[cl]; j < d->cg_first[cl + 1]; j++)
+		if (mp->col_y[d->cg[j]])
+			mip_add(r, mp->col_y[d->cg[j]],
+			    m->groups[d->cg[j]].weekly_minutes);
 	if (cc->max_groups >= 0) {
 		mip_row(r, GLP_UP, 0, cc->max_groups);
-		for (int g = 0; g < m->ngroups; g++)
-			if (mp->col_y[g] && m->groups[g].clinician == cl)
-				mip_add(r, mp->col_y[g], 1);
+		for (int j = d->cg_first[cl]; j < d->cg_first[cl + 1]; j++)
+			if (mp->col_y[d->cg[j]])
+				mip_add(r, mp->col_y[d->cg[j]], 1);
 	}
-	for (int g = 0; g < m->ngroups; g++)
+	for (int j = d->cg_first[cl]; j < d->cg_first[cl + 1]; j++) {
+		int g = d->cg[j];
+
 		for (int k = d->conflict_first[g]; k < d->conflict_first[g + 1];
 		    k++) {
 			int h = d->conflicts[k];
 
-			if (h < g || !mp->col_y[g] || !mp->col_y[h] ||
-			    m->groups[g].clinician != cl)
+			if (h < g || !mp->col_y[g] || !mp->col_y[h])
 				continue;
 			mip_row(r, GLP_UP, 0, 1);
 			mip_add(r, mp->col_y[g], 1);
 			mip_add(r, mp->col_y[h], 1);
 		}
+	}
 }
 
 /* Rules 3, 6 (home roll), 7 and 8. */
@@ -756,6 +760,22 @@ solve_mip_build_scoped(const struct solve_ctx *c, const bool *pfree,
 	mp->pfree = pfree;
 	mp->gfree = gfree;
 	mip_build(c, INT_MAX, mp);
+}
+
+void
+solve_mip_load(struct solve_ctx *c, const struct solve_mip *mp, glp_prob *lp)
+{
+	for (int p = 0; p < c->m->nparticipants; p++)
+		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
+		    o++)
+			if (mp->col_x[o] &&
+			    glp_mip_col_val(lp, mp->col_x[o]) > 0.5)
+				sched_state_set_home(&c->st, p,
+				    c->d->opts[o].group);
+	for (int k = 0; k < mp->nmk; k++)
+		if (glp_mip_col_val(lp, mp->col_m0 + k) > 0.5)
+			sched_state_add_makeup(&c->st, mp->mk[k].p,
+			    mp->mk[k].i);
 }
 
 void

@@ -67,6 +67,14 @@ void	solve_mip_build_scoped(const struct solve_ctx *c, const bool *pfree,
 void	solve_mip_release(struct solve_mip *mp);
 
 /*
+ * Sets in c->st the homes and makeups that lp's MIP solution (lp: mp->lp
+ * or a copy with its columns) has at 1; the participants they belong to
+ * must have none yet.
+ */
+void	solve_mip_load(struct solve_ctx *c, const struct solve_mip *mp,
+	    struct glp_prob *lp);
+
+/*
  * The sets of groups gs[0..n) (n <= 31, all of clinician cl) that cl
  * could lead together under rule 8 (weekly minutes, max_groups, no
  * clash), as bit masks over gs; the empty set is left out.  Returns their

@@ -183,25 +183,6 @@ repair_row_more(struct repair *r, const struct solve_mip *mp)
 	free(val);
 }
 
-/* Puts the free participants where the MIP solution has them. */
-static void
-repair_load(struct repair *r, const struct solve_mip *mp)
-{
-	struct solve_ctx *c = r->c;
-
-	for (int p = 0; p < c->m->nparticipants; p++)
-		for (int o = c->d->opt_first[p]; o < c->d->opt_first[p + 1];
-		    o++)
-			if (mp->col_x[o] &&
-			    glp_mip_col_val(mp->lp, mp->col_x[o]) > 0.5)
-				sched_state_set_home(&c->st, p,
-				    c->d->opts[o].group);
-	for (int k = 0; k < mp->nmk; k++)
-		if (glp_mip_col_val(mp->lp, mp->col_m0 + k) > 0.5)
-			sched_state_add_makeup(&c->st, mp->mk[k].p,
-			    mp->mk[k].i);
-}
-
 /* Every rule of SPEC section 4 holds in c->st. */
 static bool
 repair_valid(const struct solve_ctx *c)
@@ -260,7 +241,7 @@ repair_step(struct repair *r)
 	    REPAIR_NODE_COST * (long)r->nodes);
 	st = glp_mip_status(mp.lp);
 	if (st == GLP_OPT || st == GLP_FEAS) {
-		repair_load(r, &mp);
+		solve_mip_load(c, &mp, mp.lp);
 		kept = sched_score_cmp(&c->st.score, &before) > 0 &&
 		    repair_valid(c);
 	}
